@@ -57,14 +57,14 @@ class Person(TimeStamped):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("people:person", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if not self.sort_name:
             parts = self.name.rsplit(" ", 1)
             self.sort_name = f"{parts[1]}, {parts[0]}" if len(parts) == 2 else self.name
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("people:person", kwargs={"slug": self.slug})
 
 
 class PersonName(models.Model):

@@ -1,12 +1,12 @@
 """Editors work in the admin: every page loads for staff, and nothing of it for anyone else."""
 import pytest
+from admin_forms import form_data
+from conftest import make_article, make_organisation, make_person, make_statement
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from admin_forms import form_data
 from articles.models import Article, Outlet, Statement
-from conftest import make_article, make_organisation, make_person, make_statement
 from people.models import Organisation, Person
 
 pytestmark = pytest.mark.django_db
@@ -33,22 +33,21 @@ def one_of_everything():
 
 
 def admin_urls():
-    for model, model_admin in admin.site._registry.items():
-        info = model._meta.app_label, model._meta.model_name
-        yield model, info
+    for model in admin.site._registry:
+        yield model, f"admin:{model._meta.app_label}_{model._meta.model_name}"
 
 
 def test_every_admin_page_of_every_model_loads_for_staff(staff, one_of_everything):
     checked = 0
     for model, info in admin_urls():
-        assert staff.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200, info
+        assert staff.get(reverse(f"{info}_changelist")).status_code == 200, info
         if admin.site._registry[model].has_add_permission(_request_for(staff)):
-            assert staff.get(reverse("admin:%s_%s_add" % info)).status_code == 200, info
+            assert staff.get(reverse(f"{info}_add")).status_code == 200, info
         obj = model._default_manager.first()
         if obj is None:
             continue
         for view in ("change", "history", "delete"):
-            response = staff.get(reverse(f"admin:%s_%s_{view}" % info, args=[obj.pk]))
+            response = staff.get(reverse(f"{info}_{view}", args=[obj.pk]))
             assert response.status_code == 200, (info, view)
         checked += 1
     assert checked >= 8
@@ -65,10 +64,10 @@ def _request_for(client):
 def test_an_anonymous_visitor_is_sent_to_the_login_from_every_admin_page(client, one_of_everything):
     login = reverse("admin:login")
     for model, info in admin_urls():
-        urls = [reverse("admin:%s_%s_changelist" % info), reverse("admin:%s_%s_add" % info)]
+        urls = [reverse(f"{info}_changelist"), reverse(f"{info}_add")]
         obj = model._default_manager.first()
         if obj is not None:
-            urls.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
+            urls.append(reverse(f"{info}_change", args=[obj.pk]))
         for url in urls:
             response = client.get(url)
             assert response.status_code == 302 and response["Location"].startswith(login), url

@@ -1,10 +1,10 @@
 """The database itself keeps the archive's rules, whatever code writes to it."""
 import pytest
+from conftest import make_article, make_organisation, make_person, make_statement
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
 
 from articles.models import Statement
-from conftest import make_article, make_organisation, make_person, make_statement
 from people.models import Membership, Organisation, Person
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,4 @@
 """The archive as operators run it: DEBUG off, gunicorn, WhiteNoise serving collected static files."""
-import os
 import re
 import secrets
 import socket
@@ -7,11 +6,9 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from processes import ROOT, manage, project_env
 
 
 def free_port():
@@ -29,12 +26,12 @@ def get(url, **headers):
 @pytest.fixture(scope="module")
 def production_server(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("prod")
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "news.example.org",
-           "SECURE_SSL_REDIRECT": "0", "STATIC_ROOT": str(tmp / "static"),
-           "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}"}
-    run = dict(cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], **run)
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput"], **run)
+    env = project_env(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="news.example.org",
+                      SECURE_SSL_REDIRECT="0", STATIC_ROOT=str(tmp / "static"),
+                      DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}")
+    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
+        result = manage(*command, env=env)
+        assert result.returncode == 0, result.stderr
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
                                "newsdesk.wsgi"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
