@@ -25,13 +25,13 @@ migrate: setup
 	$(MANAGE) migrate --noinput
 
 samples: migrate
-	$(MANAGE) import_articles articles/samples/
+	$(MANAGE) import_articles articles/samples/*.txt
 
 # A local editor account; its password is kept in .editor-password (git ignores it) so it can be shown again.
 editor: migrate
 	@test -s .editor-password || $(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(12))' > .editor-password
 	@chmod 600 .editor-password
-	@$(MANAGE) add_editor editor --superuser --password-from-stdin < .editor-password
+	@$(MANAGE) add_editor editor --password-from-stdin < .editor-password
 	@echo "Editors log in at http://$(HOST):$(PORT)/admin/ as 'editor' with password: $$(cat .editor-password)"
 
 run: samples editor
