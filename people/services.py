@@ -191,8 +191,12 @@ def _restore(model, snapshot, user):
     row = model(**values)
     row._history_user = user
     row.save(force_insert=True)
-    # auto_now and auto_now_add stamp the insert; the record keeps its own dates.
-    stamped = {f.attname: values[f.attname] for f in fields.values() if getattr(f, "auto_now_add", False)}
+    # auto_now and auto_now_add stamp the insert; the record gets its own dates back.
+    stamped = {
+        f.attname: values[f.attname]
+        for f in fields.values()
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    }
     if stamped:
         model._base_manager.filter(pk=row.pk).update(**stamped)
     return row
