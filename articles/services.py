@@ -81,7 +81,7 @@ def save_statement(*, statement, user, note=""):
     with transaction.atomic():
         previous = None
         if statement.pk is not None:
-            previous = Statement.objects.select_related("person", "organisation").select_for_update().get(
+            previous = Statement.objects.select_related("person", "organisation").select_for_update(of=("self",)).get(
                 pk=statement.pk
             )
         previous_status = previous.status if previous else Statement.Status.UNREVIEWED
