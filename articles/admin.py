@@ -149,7 +149,7 @@ class StatementEditing(TagSuggestMixin):
 
 @admin.register(Statement)
 class StatementAdmin(StatementEditing, SimpleHistoryAdmin):
-    list_display = ["short_text", "speaker", "kind", "status", "said_on", "article", "reviewed"]
+    list_display = ["short_text", "speaker", "status", "reviewed", "kind", "said_on", "article"]
     search_fields = ["text", "person__name", "organisation__name", "speaker_label"]
     search_help_text = "Searches the words and the speaker's name."
     list_filter = ["status", "kind", "edited", "said_on", "tags"]
@@ -174,6 +174,10 @@ class ReviewQueueAdmin(StatementEditing, admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(status=Statement.Status.UNREVIEWED)
+
+    def changelist_view(self, request, extra_context=None):
+        title = "Review queue: unreviewed statements, oldest article first"
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     @admin.display(description="article")
     def article_line(self, obj):

@@ -21,6 +21,10 @@ from .models import Merge, Organisation, OrganisationName, Person, PersonName
 from .names import normalise_name, organisation_key
 
 BATCH_SIZE = 1000
+# What editors look at first on the confirmation page; other relations follow.
+COUNT_ORDER = {label: i for i, label in enumerate(
+    ["statements", "memberships", "authorships", "person names", "organisation names", "tags"]
+)}
 
 # The public addresses the design fixes; used when the public URLs are not routed (as in a
 # deployment without the public site), so that old addresses still get their redirect.
@@ -39,8 +43,9 @@ def merge_organisations(*, survivor, duplicates, user=None):
 
 def related_counts(record):
     """What a merge of `record` would move, as (label, count) pairs, for the confirmation page."""
-    return [(_label(rel), rel.related_model._base_manager.filter(**{rel.field.name: record}).count())
-            for rel in _relations(type(record))]
+    counts = [(_label(rel), rel.related_model._base_manager.filter(**{rel.field.name: record}).count())
+              for rel in _relations(type(record))]
+    return sorted(counts, key=lambda pair: COUNT_ORDER.get(pair[0], len(COUNT_ORDER)))
 
 
 def undo_merge(*, merge, user=None):
@@ -134,6 +139,8 @@ def _label(rel):
         return "tags"
     if rel.related_model is rel.model:
         return "parts (child organisations)"
+    if rel.related_model is Merge:
+        return "earlier merges into it"
     return str(rel.related_model._meta.verbose_name_plural)
 
 

@@ -51,7 +51,7 @@ def test_the_confirmation_page_shows_what_will_move(editor_client, twins):
     counts = dict(page.context["candidates"])[duplicate]
     assert dict(counts) == {
         "person names": 2, "memberships": 1, "statements": 1, "authorships": 2, "tags": 2,
-        "merges": 0,
+        "earlier merges into it": 0,
     }
     assert Person.objects.filter(pk=duplicate.pk).exists()  # nothing happened yet
 
