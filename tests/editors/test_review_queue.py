@@ -197,3 +197,18 @@ def test_the_change_form_offers_adding_a_person_in_a_popup(editor_client, articl
     })
     assert response.status_code == 200
     assert "popup_response" in response.content.decode()
+
+
+def test_search_finds_words_labels_and_speakers_by_other_names(editor_client, article):
+    mao = make_person("Mao Ning")
+    mao.names.create(name="毛宁")
+    by_mao = quote(article, "We will not accept any interference", person=mao)
+    by_label = quote(article, "This is a warning", person=None, speaker_label="a diplomat")
+
+    def found(term):
+        return {s.pk for s in editor_client.get(STATEMENTS, {"q": term}).context["cl"].result_list}
+
+    assert found("毛宁") == {by_mao.pk}
+    assert found("ACCEPT any") == {by_mao.pk}
+    assert found("diplomat") == {by_label.pk}
+    assert found("nobody at all") == set()
