@@ -33,9 +33,13 @@ class AuthorshipInline(admin.TabularInline):
 
 
 class StatementInline(admin.StackedInline):
+    """Statements on their article: the same word check and corrections as the statement form."""
+
     model = Statement
+    form = StatementForm
     extra = 0
     fields = ["text", "kind", ("person", "organisation", "speaker_label"), "cue", ("start", "end"), "status"]
+    readonly_fields = ["start", "end"]
     autocomplete_fields = ["person", "organisation"]
     show_change_link = True
 
@@ -54,6 +58,15 @@ class ArticleAdmin(TagSuggestMixin, SimpleHistoryAdmin):
     actions = [add_tags_action]
     paginator = EstimatedCountPaginator
     show_full_result_count = False
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Statement:
+            return super().save_formset(request, form, formset, change)
+        # Inline statements are saved like the statement form saves them: edits and corrections.
+        for statement in formset.save(commit=False):
+            services.save_statement(statement=statement, user=request.user)
+        for statement in formset.deleted_objects:
+            statement.delete()
 
 
 def paragraph_in_context(statement):

@@ -3,7 +3,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Correction, Statement
-from tests.conftest import make_person
+from tests.conftest import make_organisation, make_person
 
 from .helpers import quote
 
@@ -62,3 +62,19 @@ def test_a_statement_can_be_reverted_and_a_verified_one_gets_a_correction(editor
     assert statement.text == "We will not accept any interference"
     assert article.body[statement.start : statement.end] == statement.text
     assert Correction.objects.get(statement=statement).previous_text == "not accept any interference"
+
+
+def test_history_and_revert_pages_open_for_every_tracked_model(editor_client, article):
+    from people.models import Membership
+
+    person = make_person()
+    organisation = make_organisation()
+    records = [article, person, organisation, quote(article, "This is a warning", person=person),
+               Membership.objects.create(person=person, organisation=organisation, role="spokeswoman")]
+    for record in records:
+        opts = record._meta
+        history = editor_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_history", args=[record.pk]))
+        assert history.status_code == 200, opts.model_name
+        version = record.history.first().history_id
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_simple_history", args=[record.pk, version])
+        assert editor_client.get(url).status_code == 200, opts.model_name

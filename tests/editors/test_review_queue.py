@@ -212,3 +212,32 @@ def test_search_finds_words_labels_and_speakers_by_other_names(editor_client, ar
     assert found("ACCEPT any") == {by_mao.pk}
     assert found("diplomat") == {by_label.pk}
     assert found("nobody at all") == set()
+
+
+def test_statements_edited_inline_on_their_article_keep_span_and_corrections(editor_client, article):
+    statement = quote(article, "We will not accept any interference", status=Statement.Status.VERIFIED)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    assert editor_client.get(url).status_code == 200
+    data = {
+        "headline": article.headline, "slug": article.slug, "standfirst": "", "published": "2024-05-01",
+        "url": "", "body": article.body, "author_bio": "", "source_file": "", "notes": "", "tags": "",
+        "outlet": "",
+        "authorships-TOTAL_FORMS": 0, "authorships-INITIAL_FORMS": 0,
+        "statements-TOTAL_FORMS": 1, "statements-INITIAL_FORMS": 1,
+        "statements-0-id": statement.pk, "statements-0-article": article.pk,
+        "statements-0-text": "not accept any interference", "statements-0-kind": "direct",
+        "statements-0-person": statement.person_id, "statements-0-organisation": "",
+        "statements-0-speaker_label": "", "statements-0-cue": "", "statements-0-status": "verified",
+    }
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, response.context["inline_admin_formsets"][1].formset.errors
+    statement.refresh_from_db()
+    assert article.body[statement.start : statement.end] == "not accept any interference"
+    assert statement.corrections.get().previous_text == "We will not accept any interference"
+
+    data["statements-0-text"] = "words nobody printed"
+    refused = editor_client.post(url, data)
+    assert refused.status_code == 200
+    assert "These words are not in the article body" in refused.content.decode()
