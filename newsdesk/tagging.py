@@ -87,8 +87,9 @@ def add_tags_action(modeladmin, request, queryset):
     form = AddTagsForm(request.POST if "apply" in request.POST else None)
     if form.is_valid():
         added = add_tags(queryset=queryset, names=form.cleaned_data["tags"])
+        names, plural = ", ".join(form.cleaned_data["tags"]), modeladmin.model._meta.verbose_name_plural
         modeladmin.message_user(
-            request, f"Added {', '.join(form.cleaned_data['tags'])} to {queryset.count()} records ({added} new tags).",
+            request, f"Tagged {queryset.count()} {plural} with {names}: {added} tags added, the others were there.",
             messages.SUCCESS,
         )
         return None

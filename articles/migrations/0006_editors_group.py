@@ -33,6 +33,11 @@ def create_editors_group(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
+    grant_editor_permissions(apps)
+
+
+def grant_editor_permissions(apps):
+    """Creates the group with its permissions; given the live app registry, tests use it too."""
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
