@@ -194,6 +194,10 @@ class StatementAdmin(StatementEditing, SimpleHistoryAdmin):
     list_display = ["short_text", "speaker", "status", "reviewed", "kind", "said_on", "article"]
     list_filter = ["status", "kind", "edited", "said_on", "tags"]
 
+    def get_queryset(self, request):
+        # The list shows headlines, not bodies: a page of 100 rows need not carry 100 articles.
+        return super().get_queryset(request).defer("article__body", "article__search_vector")
+
     @admin.display(description="words")
     def short_text(self, obj):
         return obj.text[:100]
