@@ -67,6 +67,7 @@ class ArticleAdmin(TagSuggestMixin, SimpleHistoryAdmin):
             services.save_statement(statement=statement, user=request.user)
         for statement in formset.deleted_objects:
             statement.delete()
+        formset.save_m2m()
 
 
 def paragraph_in_context(statement):
@@ -110,6 +111,7 @@ class StatementEditing(TagSuggestMixin):
     paginator = EstimatedCountPaginator
     show_full_result_count = False
     actions = ["verify", "reject", "reattribute", add_tags_action]
+    # Turns the search box on; what it searches is get_search_results below.
     search_fields = ["text", "speaker_label", "person__name", "organisation__name"]
     search_help_text = "Searches the words, and the speaker's name or other names."
 
