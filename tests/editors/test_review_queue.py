@@ -241,3 +241,17 @@ def test_statements_edited_inline_on_their_article_keep_span_and_corrections(edi
     refused = editor_client.post(url, data)
     assert refused.status_code == 200
     assert "These words are not in the article body" in refused.content.decode()
+
+
+def test_corrections_of_a_list_of_statements_cost_one_query(django_assert_num_queries, article):
+    from django.template.loader import render_to_string
+
+    for words in ("We will not accept any interference", "This is a warning"):
+        statement = quote(article, words)
+        Correction.objects.create(statement=statement, note=f"Corrected: {words}")
+    with django_assert_num_queries(2):
+        html = "".join(
+            render_to_string("includes/corrections.html", {"statement": s})
+            for s in Statement.objects.with_corrections()
+        )
+    assert html.count("<li>") == 2 and "Corrected: This is a warning" in html
