@@ -26,6 +26,10 @@ COUNT_ORDER = {label: i for i, label in enumerate(
     ["statements", "memberships", "authorships", "person names", "organisation names", "tags"]
 )}
 
+# Fields the survivor takes from a duplicate when its own are blank, so that a merge does not
+# lose a Wikidata id or a description; undo puts the survivor's blanks back.
+FILLED_WHEN_BLANK = ["description", "wikidata_id", "acronym", "notes"]
+
 # The public addresses the design fixes; used when the public URLs are not routed (as in a
 # deployment without the public site), so that old addresses still get their redirect.
 PUBLIC_PATHS = {Person: "/people/{slug}/", Organisation: "/organisations/{slug}/"}
@@ -61,6 +65,13 @@ def undo_merge(*, merge, user=None):
         if model._base_manager.filter(slug=merge.merged_slug).exists():
             raise ValidationError(f"The address “{merge.merged_slug}” is in use again; rename that record first.")
 
+        # The survivor's blanks come back, unless an editor has since changed what the merge filled in.
+        blanked = [name for name in merge.moved["filled"] if getattr(survivor, name) == merge.snapshot[name]]
+        if blanked:
+            for name in blanked:
+                setattr(survivor, name, merge.moved["filled"][name])
+            survivor._history_user = user
+            survivor.save(update_fields=[*blanked, "updated_at"])
         restored = _restore(model, merge.snapshot, user)
         for key, entry in merge.moved["relations"].items():
             label, field = key.rsplit(".", 1)
@@ -120,6 +131,7 @@ def _merge_one(*, survivor, duplicate, user):
     duplicate._history_user = user
     duplicate._change_reason = reason
     duplicate.delete()
+    moved["filled"] = _fill_blanks(survivor, duplicate, user=user, reason=reason)
     return Merge.objects.create(
         kind=Merge.Kind.PERSON if model is Person else Merge.Kind.ORGANISATION,
         survivor_person=survivor if model is Person else None,
@@ -127,6 +139,21 @@ def _merge_one(*, survivor, duplicate, user):
         merged_name=snapshot["name"], merged_slug=snapshot["slug"],
         snapshot=snapshot, moved=moved, made_by=user,
     )
+
+
+def _fill_blanks(survivor, duplicate, *, user, reason):
+    """Copies the duplicate's values into the survivor's blank fields; returns the old blanks."""
+    names = {f.name for f in type(survivor)._meta.concrete_fields}
+    filled = {}
+    for name in FILLED_WHEN_BLANK:
+        if name in names and not getattr(survivor, name) and getattr(duplicate, name):
+            filled[name] = getattr(survivor, name)
+            setattr(survivor, name, getattr(duplicate, name))
+    if filled:
+        survivor._history_user = user
+        survivor._change_reason = reason
+        survivor.save(update_fields=[*filled, "updated_at"])
+    return filled
 
 
 def _relations(model):

@@ -163,3 +163,20 @@ def test_the_command_refuses_unknown_slugs():
     with pytest.raises(CommandError, match="no-such-person"):
         call_command("merge_people", "no-such-person", "nobody", stdout=io.StringIO())
 
+
+
+def test_the_survivor_takes_what_it_lacks_and_gives_it_back_on_undo(editor_client):
+    survivor = make_person("Mao Ning", slug="mao-ning")
+    duplicate = make_person("Ning Mao", slug="ning-mao", wikidata_id="Q123", description="spokeswoman")
+
+    merge = merge_people(survivor=survivor, duplicates=[duplicate], user=None)[0]
+
+    survivor.refresh_from_db()
+    assert (survivor.wikidata_id, survivor.description) == ("Q123", "spokeswoman")
+    assert survivor.history.first().history_change_reason == "Merged Ning Mao into Mao Ning"
+
+    action(editor_client, MERGES, "undo", [merge])
+
+    survivor.refresh_from_db()
+    assert (survivor.wikidata_id, survivor.description) == (None, "")
+    assert Person.objects.get(slug="ning-mao").wikidata_id == "Q123"
