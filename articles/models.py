@@ -4,6 +4,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -91,6 +92,10 @@ class StatementQuerySet(models.QuerySet):
         if not settings.NEWSDESK_SHOW_UNREVIEWED:
             qs = qs.filter(status=Statement.Status.VERIFIED)
         return qs
+
+    def with_corrections(self):
+        """Fetches every statement's corrections in one more query, for includes/corrections.html."""
+        return self.prefetch_related("corrections")
 
 
 class Statement(TimeStamped):
@@ -188,3 +193,32 @@ class Statement(TimeStamped):
         super().clean()
         if self.article_id and self.end is not None and self.end > len(self.article.body):
             raise ValidationError({"end": "The span runs past the end of the article body."})
+
+
+class ReviewItem(Statement):
+    """The review queue: unreviewed statements, shown to editors in their own admin page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "statement to review"
+        verbose_name_plural = "review queue"
+
+
+class Correction(models.Model):
+    """A dated note readers see when the words or the speaker of a verified statement change."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="corrections")
+    made_on = models.DateField(default=timezone.localdate, help_text="The date readers see beside the note.")
+    note = models.TextField(help_text="Shown to readers under the statement, e.g. “The quotation was misattributed.”")
+    previous_text = models.TextField(blank=True, help_text="The words as they stood before the correction.")
+    previous_speaker = models.CharField(max_length=300, blank=True, help_text="The speaker before the correction.")
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+
+    class Meta:
+        ordering = ["statement", "made_on", "id"]
+        indexes = [models.Index(fields=["statement", "made_on"], name="correction_statement_idx")]
+
+    def __str__(self):
+        return f"{self.made_on}: {self.note[:60]}"

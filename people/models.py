@@ -1,4 +1,5 @@
 """People and organisations who make statements, with their other names and roles."""
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -191,3 +192,42 @@ class Membership(TimeStamped):
     def __str__(self):
         where = f" at {self.organisation}" if self.organisation_id else ""
         return f"{self.person}: {self.role or 'member'}{where}"
+
+
+class Merge(models.Model):
+    """One duplicate folded into a survivor, with what moved, so that the merge can be undone."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    survivor_person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="merges_received"
+    )
+    survivor_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="merges_received"
+    )
+    merged_name = models.CharField(max_length=300, help_text="The name of the record that was merged away.")
+    merged_slug = models.SlugField(max_length=320, help_text="Its address, which now redirects to the survivor.")
+    # The merged record's own fields, and per relation the ids of the rows that moved or were
+    # dropped as duplicates of the survivor's rows: everything undo needs to put things back.
+    snapshot = models.JSONField(help_text="The merged record as it was.")
+    moved = models.JSONField(help_text="What moved to the survivor, by relation.")
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    made_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-made_at", "-id"]
+        indexes = [models.Index(fields=["-made_at", "-id"], name="merge_made_idx")]
+
+    def __str__(self):
+        return f"{self.merged_name} → {self.survivor or 'a deleted record'}"
+
+    @property
+    def survivor(self):
+        return self.survivor_person if self.kind == self.Kind.PERSON else self.survivor_organisation
