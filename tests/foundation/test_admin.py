@@ -1,7 +1,7 @@
 """Editors work in the admin: every page loads for staff, and nothing of it for anyone else."""
 import pytest
 from admin_forms import form_data
-from conftest import make_article, make_organisation, make_person, make_statement
+from conftest import make_organisation, make_person, make_statement
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -118,14 +118,3 @@ def test_staff_create_and_edit_an_article_and_a_statement_through_the_admin(staf
     assert staff.post(change, form_data(staff.get(change), status="verified")).status_code == 302
     statement.refresh_from_db()
     assert statement.status == "verified"
-
-
-def test_the_admin_refuses_a_span_outside_the_body_with_a_message(staff):
-    article = make_article(body="Short body.")
-    url = reverse("admin:articles_statement_add")
-    data = form_data(staff.get(url), article=article.pk, text="Short", kind="direct", speaker_label="an aide",
-                     start=0, end=400, status="unreviewed", confidence=1)
-    response = staff.post(url, data)
-    assert response.status_code == 200
-    assert "past the end of the article body" in response.content.decode()
-    assert not Statement.objects.exists()
