@@ -66,8 +66,9 @@ def records(statements, *, base_url, chunk_size=2000):
 
 def write_jsonl(rows, out):
     count = 0
-    for count, row in enumerate(rows, start=1):
+    for row in rows:
         out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
     return count
 
 
@@ -75,7 +76,8 @@ def write_csv(rows, out):
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
     count = 0
-    for count, row in enumerate(rows, start=1):
+    for row in rows:
+        count += 1
         flat = {key: value for key, value in row.items() if key != "article"}
         flat["tags"] = "; ".join(row["tags"])
         flat.update((f"article_{key}", value) for key, value in row["article"].items())

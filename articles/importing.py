@@ -188,16 +188,18 @@ def _store_statements(article, extraction, kept, outcome):
     linker.add_memberships(mentions=extraction.people, article=article)
     outcome.people += linker.created_people
     outcome.organisations += linker.created_organisations
-    spans = [(s.start, s.end) for s in kept]
-    prints = {s.fingerprint for s in kept}
+    spans, prints = set(), {s.fingerprint for s in kept}
     statements = []
     for found in sorted(extraction.statements, key=lambda f: (f.start, f.end)):
         statement = _statement(article, found, linker)
-        if statement is None or statement.fingerprint in prints or any(
-            statement.start < end and start < statement.end for start, end in spans
+        if (
+            statement is None
+            or statement.fingerprint in prints
+            or (statement.start, statement.end) in spans
+            or any(statement.start < s.end and s.start < statement.end for s in kept)
         ):
             continue
-        spans.append((statement.start, statement.end))
+        spans.add((statement.start, statement.end))
         prints.add(statement.fingerprint)
         statements.append(statement)
     bulk_create_with_history(statements, Statement)

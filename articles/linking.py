@@ -76,8 +76,7 @@ class Linker:
         return found
 
     def _resolve_organisations(self, groups):
-        groups = [[s for s in dict.fromkeys(g) if organisation_key(s)] for g in groups]
-        groups = [g for g in groups if g]
+        groups = _merge([[s for s in dict.fromkeys(g) if organisation_key(s)] for g in groups])
         keys = {organisation_key(s) for g in groups for s in g}
         found, known = {}, set()
         for alias in OrganisationName.objects.filter(normalised__in=keys).select_related("organisation"):
@@ -142,10 +141,25 @@ class Linker:
         )
         for person_id, role, org_id in held:
             wanted.pop((person_id, role.casefold(), org_id), None)
-        bulk_create_with_history(
-            [Membership(person=p, role=role, organisation=org, source_article=article) for p, role, org in wanted.values()],
-            Membership,
-        )
+        memberships = [
+            Membership(person=person, role=role, organisation=org, source_article=article)
+            for person, role, org in wanted.values()
+        ]
+        bulk_create_with_history(memberships, Membership)
+
+
+def _merge(groups):
+    """Groups of spellings that share a matching key become one, named by the earliest group."""
+    merged = []
+    for group in filter(None, groups):
+        keys = {organisation_key(s) for s in group}
+        for other in merged:
+            if keys & {organisation_key(s) for s in other}:
+                other.extend(s for s in group if s not in other)
+                break
+        else:
+            merged.append(list(group))
+    return merged
 
 
 def _sort_name(name):

@@ -31,6 +31,7 @@ _DATE_LINE = re.compile(
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^By\s+(?P<names>[^\s].{0,200})$")
+_BIO_VERBS = r"(?:is|was|covers|writes|reports|has|joined|worked|previously)"
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 
 
@@ -269,8 +270,6 @@ def _finish_body(article, paragraphs, line):
 def _is_bio(paragraph, authors):
     """'Zhao Ziwen covers China diplomacy.' or 'Ben Zhao Ziwen covers …': the paragraph begins with
     an author's name, perhaps after one first name, and goes on to describe them."""
-    for author in authors:
-        if re.match(rf"(?:[A-Z][\w'’-]+\s+)?{re.escape(author)}\b(?!’s|'s)\s+(?:is|was|covers|writes|reports|has|joined|worked|previously)\b",
-                    paragraph):
-            return True
-    return False
+    return any(
+        re.match(rf"(?:[A-Z][\w'’-]+\s+)?{re.escape(author)}\s+{_BIO_VERBS}\b", paragraph) for author in authors
+    )

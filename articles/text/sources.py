@@ -47,7 +47,8 @@ def _file(path):
                 yield from _jsonl(handle, path, path)
             return
         if os.path.getsize(path) > MAX_ARTICLE_BYTES:
-            yield Item(f"{path}:1", error=f"larger than {MAX_ARTICLE_BYTES // 2**20} MB: refused, no article is that long")
+            limit = MAX_ARTICLE_BYTES // 2**20
+            yield Item(f"{path}:1", error=f"larger than {limit} MB: refused, no article is that long")
             return
         with open(path, "rb") as handle:
             data = handle.read()

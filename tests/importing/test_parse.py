@@ -41,8 +41,11 @@ def test_headline_date_standfirst_byline_body_and_bio():
 
 @pytest.mark.parametrize(
     "byline, authors",
-    [("By A Smith and B Jones", ["A Smith", "B Jones"]), ("By A Smith, B Jones, and C Wu", ["A Smith", "B Jones", "C Wu"]),
-     ("By Zhao Ziwen", ["Zhao Ziwen"])],
+    [
+        ("By A Smith and B Jones", ["A Smith", "B Jones"]),
+        ("By A Smith, B Jones, and C Wu", ["A Smith", "B Jones", "C Wu"]),
+        ("By Zhao Ziwen", ["Zhao Ziwen"]),
+    ],
 )
 def test_bylines(byline, authors):
     assert parse_text(f"Headline\n\n{byline}\n\nBody text.").authors == authors

@@ -58,7 +58,7 @@ class Command(BaseCommand):
                     outcome = import_article(
                         parsed=item.article, outlet=outlet, published=published, tags=tag, extract=not no_extract
                     )
-                except Exception as err:  # one article's failure (a finder bug, a database rule) must not stop the batch
+                except Exception as err:  # a finder bug or a database rule fails one article, not the batch
                     self.fail(item.where, f"not stored: {type(err).__name__}: {err}")
                     continue
                 self.count(item, outcome)
