@@ -40,8 +40,9 @@ def extraction_for(body):
                           "Mayor of Harbourtown"),
             PersonMention("Dana Ross", "f", [("", "Shanghai Cooperation Organization")]),
         ],
-        organisations=[OrganisationMention("Shanghai Cooperation Organisation", "SCO",
-                                           ["Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"])],
+        organisations=[
+            OrganisationMention("Shanghai Cooperation Organisation", "SCO", ["Shanghai Cooperation Organization"])
+        ],
     )
 
 
@@ -94,8 +95,11 @@ def test_reimporting_a_changed_text_keeps_reviewed_statements_and_replaces_the_r
     edited = Statement.objects.get(organisation__name__startswith="Shanghai", person=None)
     edited.text, edited.edited = "the money was there (edited)", True
     edited.save()
-    new_text = TEXT.replace("Council backs", "Council still backs").replace(
-        "Dana Ross", "As the vote neared, Dana Ross").replace("The SCO said the money was there", "The SCO said nothing")
+    new_text = (
+        TEXT.replace("Council backs", "Council still backs")
+        .replace("Dana Ross", "As the vote neared, Dana Ross")
+        .replace("The SCO said the money was there", "The SCO said nothing")
+    )
     outcome = run(new_text, Extraction())
     assert outcome.action == "updated" and outcome.lost_spans == 1
     article = Article.objects.get()
