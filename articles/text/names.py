@@ -1,0 +1,327 @@
+"""Reading the noun phrase that names a speaker: name, title, role, organisation, apposition.
+
+`parse_before` reads the phrase that ends just before a speech verb ("Chinese Foreign Ministry
+spokeswoman Mao Ning", "Lin, the CSIS expert,", "a former senior Pentagon official", "she");
+`parse_after` reads one that starts just after it ("said Lin, the CSIS expert."). Both return a
+`Phrase` saying whether it is a full name, a surname to resolve, a pronoun, an organisation or a
+label for an unnamed source. They read a bounded window, so their cost does not grow with the text.
+"""
+import re
+from dataclasses import dataclass, field
+
+from articles.text.lexicon import (
+    BODY_HEADS,
+    COUNTRIES,
+    DETERMINERS,
+    GENDERED,
+    HONORIFICS,
+    LABEL_HEADS,
+    NOT_NAMES,
+    ORG_HEADS,
+    OUTLET_HEADS,
+    OUTLETS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SUBJECT_PRONOUNS,
+    TITLES,
+)
+
+_TOKEN = re.compile(r"[^\W_][\w'’.&-]*|\(")
+_PARTICLES = frozenset(["al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ten", "ter", "dos", "das", "y", "bin"])
+_CONNECTORS = frozenset(["of", "for", "and", "the", "on", "de"])
+_FUNCTION = frozenset(["the", "a", "an", "of", "and", "or", "but", "with", "by", "for", "to", "in", "on", "at", "from", "as", "like", "than", "that", "this", "these", "those", "who", "which", "said", "told", "says", "say", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "not", "also", "when", "while", "after", "before", "since", "during", "about", "against", "between", "into", "over", "under", "among", "amid", "via", "per", "its", "their", "his", "her", "our", "my", "your"])
+_CLAUSE_CUT = re.compile(
+    r",|;|:|\.(?:\s|$)|\s(?:who|which|that|in|on|at|during|when|after|before|last|this|as|with|to|and(?=\s+[a-z])"
+    r"|from|while|because|if|but)\s")
+_WINDOW = 300
+_OPENING_WORDS = ROLE_NOUNS | LABEL_HEADS | DETERMINERS | frozenset(["of", "for", "and", "de", "al", "bin"])
+
+
+@dataclass
+class Phrase:
+    """A speaker as printed. kind: person | surname | pronoun | organisation | label."""
+    kind: str
+    name: str
+    role: str = ""
+    organisation: str = ""
+    description: str = ""
+    gender: str = ""
+    extra_roles: list = field(default_factory=list)
+    used: int = 0                                  # words of the chunk read that the phrase takes
+    leftover: list = field(default_factory=list)  # words before the phrase in the chunk read
+    start: int = 0                                 # where the phrase's chunk starts in the text read
+
+
+def _clean(token):
+    if token.endswith(".") and not _abbreviation(token):
+        token = token[:-1]
+    return token
+
+
+def _abbreviation(token):
+    bare = token.rstrip(".").lower()
+    return (len(bare) == 1 and bare.isalpha()) or bare in TITLES or bare in HONORIFICS or bare in ("jr", "sr", "u.s")
+
+
+def _bare(token):
+    return token.rstrip(".").lower()
+
+
+def _possessive(token):
+    return token.endswith(("’s", "'s", "s’", "s'"))
+
+
+def _strip_possessive(token):
+    return token[:-2] if token.endswith(("’s", "'s")) else token
+
+
+def _is_title(token):
+    return any(part in TITLES or part in HONORIFICS for part in _bare(token).split("-"))
+
+
+def _is_acronym(token):
+    bare = token.rstrip(".").replace(".", "").replace("&", "")
+    return len(bare) >= 2 and bare.isupper() and bare.isalpha()
+
+
+def is_name_token(token):
+    low = _bare(_strip_possessive(token))
+    if low in _PARTICLES:
+        return True
+    if not token[:1].isupper() or low in NOT_NAMES or low in ORG_HEADS or low in OUTLET_HEADS:
+        return False
+    return not _is_title(token) and not (_is_acronym(token) and len(token) > 2 and "." not in token)
+
+
+def looks_like_organisation(words):
+    """True for "Chinese Foreign Ministry", "CSIS", "China", "Washington Examiner"."""
+    text = " ".join(words)
+    low = text.lower()
+    last = _bare(words[-1]) if words else ""
+    return (low in COUNTRIES or low.removeprefix("the ") in OUTLETS or last in ORG_HEADS or last in OUTLET_HEADS
+            or any(_is_acronym(w) for w in words))
+
+
+def is_outlet(text):
+    words = text.split()
+    low = text.lower().removeprefix("the ")
+    return bool(words) and (low in OUTLETS or (_bare(words[-1]) in OUTLET_HEADS and words[0][:1].isupper()))
+
+
+def _is_place(words):
+    low = " ".join(words).lower()
+    return low in COUNTRIES or any(_bare(w) in PLACE_WORDS for w in words)
+
+
+def gender_of(words):
+    for word in words:
+        g = HONORIFICS.get(_bare(word)) or GENDERED.get(_bare(word))
+        if g:
+            return g
+    return ""
+
+
+def _capital_run_start(tokens, end):
+    """Index where the run of capitalised words (with inner "of"/"for"/"and") ending at end-1 starts."""
+    j = end - 1
+    while j > 0:
+        prev = tokens[j - 1]
+        if prev[:1].isupper() and not _possessive(prev) or prev.lower() in _CONNECTORS and j > 1 and tokens[j - 2][:1].isupper() and not _possessive(tokens[j - 2]):
+            j -= 1
+        else:
+            break
+    return j
+
+
+def _lower_role(tokens, end):
+    """Start of the lower-case role words ("senior fellow") ending at end-1, or end when there are none."""
+    j = end
+    while j > 0 and end - j < 5:
+        word = tokens[j - 1]
+        if not word[:1].islower() or word.lower() in _FUNCTION or _possessive(word):
+            break
+        j -= 1
+    if j < end and _bare(tokens[end - 1]) not in ROLE_NOUNS:
+        return end
+    return j
+
+
+def _person(tokens, run_start):
+    """Phrase for tokens ending in a name: [organisation] [role words] [titles] Name."""
+    end = len(tokens)
+    k = end
+    while k > run_start and end - k < 4 and is_name_token(tokens[k - 1]):
+        k -= 1
+    if tokens[k][:1].islower():
+        k += 1  # a particle cannot open a name
+    name_words = [_strip_possessive(t) for t in tokens[k:]]
+    if not name_words:
+        return None
+    t = k
+    while t > run_start and (_is_title(tokens[t - 1]) or (
+            tokens[t - 1].lower() in ("of", "for") and t - 1 > run_start and _is_title(tokens[t - 2]))):
+        t -= 1
+    titles = [w for w in tokens[t:k] if _bare(w) not in HONORIFICS]
+    prefix = tokens[run_start:t]
+    role_start = _lower_role(tokens, run_start) if run_start == t else run_start
+    role_words = tokens[role_start:run_start] + titles
+    first = run_start if role_start == run_start else role_start
+    if role_start < run_start:
+        prefix = tokens[_capital_run_start(tokens, role_start):role_start] if role_start else []
+        first -= len(prefix)
+    org = " ".join(prefix) if prefix and looks_like_organisation(prefix) else ""
+    if len(name_words) > 1 and (_is_place(name_words) or looks_like_organisation(name_words)):
+        return None
+    role = " ".join(role_words)
+    described = " ".join(prefix + role_words) if role_words else ""
+    kind = "person" if len(name_words) > 1 else "surname"
+    return Phrase(kind, " ".join(name_words), role, org, described, gender_of(tokens[t:k] + role_words),
+                  used=len(tokens) - first)
+
+
+def _label_or_body(tokens):
+    """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
+    head = _bare(tokens[-1])
+    if head not in LABEL_HEADS:
+        return None
+    j = len(tokens) - 1
+    while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
+        j -= 1
+    if j > 0 and _bare(tokens[j - 1]) in DETERMINERS:
+        j -= 1
+    words = tokens[j:]
+    modifiers = [w for w in words[:-1] if w[:1].isupper()]
+    if head in BODY_HEADS and modifiers and _bare(words[0]) in ("the", *(w.lower() for w in modifiers)):
+        return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
+                      used=len(words))
+    return Phrase("label", " ".join(words), gender=gender_of(words[-1:]), used=len(words))
+
+
+def _modifier(word):
+    low = _bare(word)
+    return low not in _FUNCTION and not _possessive(word) and low not in SUBJECT_PRONOUNS
+
+
+def parse_tail(chunk):
+    """Phrase for the noun phrase that ends chunk, or None when it ends in something else."""
+    tokens = [_clean(t) for t in _TOKEN.findall(chunk)[-16:]]
+    tokens = [t for t in tokens if t and t != "("]
+    if not tokens:
+        return None
+    phrase = _parse_tokens(tokens)
+    if phrase is not None:
+        phrase.leftover = tokens[:max(0, len(tokens) - phrase.used)]
+    return phrase
+
+
+def _parse_tokens(tokens):
+    """Phrase for the tokens' final noun phrase."""
+    last = tokens[-1]
+    low = _bare(last)
+    if low in SUBJECT_PRONOUNS:
+        return Phrase("pronoun", low, gender=SUBJECT_PRONOUNS[low], used=1)
+    if _possessive(last):
+        return None
+    if last[:1].isupper():
+        run_start = _capital_run_start(tokens, len(tokens))
+        run = tokens[run_start:]
+        if looks_like_organisation(run) or not is_name_token(last):
+            words = run[1:] if run[0].lower() == "the" else run
+            if not words:
+                return None
+            if _bare(words[-1]) in TITLES:
+                first = max(0, run_start - 1)
+                return Phrase("label", " ".join(tokens[first:]).lower(), gender=gender_of(words),
+                              used=len(tokens) - first)
+            return Phrase("organisation", " ".join(words), used=len(run))
+        return _person(tokens, run_start)
+    return _label_or_body(tokens)
+
+
+def split_apposition(segment):
+    """(head, apposition) for "Lin, the CSIS expert," and "X, secretary of Y,": the head ends in a name."""
+    stripped = segment.rstrip()
+    if not stripped.endswith(","):
+        return segment, ""
+    inner = stripped[:-1]
+    comma = inner.find(",", max(0, len(inner) - 200))
+    if comma < 0:
+        return segment, ""
+    return inner[:comma], inner[comma + 1:].strip()
+
+
+def parse_before(segment):
+    """The speaker phrase ending segment (the words before a speech verb), with an apposition."""
+    segment = segment[-_WINDOW:]
+    head, apposition = split_apposition(segment)
+    if apposition and not _is_apposition(apposition):
+        return None
+    cut = head.rfind(",")
+    phrase = parse_tail(head[cut + 1:])
+    if phrase is not None:
+        phrase.start = cut + 1
+        if apposition and phrase.kind in ("person", "surname"):
+            phrase.extra_roles.append(parse_apposition(apposition))
+    return phrase
+
+
+def parse_opening(text):
+    """The noun phrase a sentence opens with ("Chinese President Xi Jinping pledged ..."), or None."""
+    end = 0
+    for m in _TOKEN.finditer(text, 0, 160):
+        word = m.group()
+        if "," in text[end:m.start()] or (word[:1].islower() and _bare(word) not in _OPENING_WORDS):
+            break
+        end = m.end()
+    return parse_tail(text[:end]) if end else None
+
+
+def parse_after(segment):
+    """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
+    segment = segment[:_WINDOW]
+    m = _CLAUSE_CUT.search(segment)
+    end = m.start() if m else len(segment)
+    head = segment[:end]
+    phrase = parse_tail(head)
+    if phrase is None or not head.strip():
+        return None, 0
+    if phrase.kind in ("person", "surname") and segment[end:end + 1] == ",":
+        rest = segment[end + 1:]
+        m2 = re.search(r"[,;]|\.(?:\s|$)", rest)
+        apposition = rest[:m2.start() if m2 else len(rest)].strip()
+        if _is_apposition(apposition):
+            phrase.extra_roles.append(parse_apposition(apposition))
+            end = end + 1 + (m2.start() if m2 else len(rest))
+    return phrase, end
+
+
+_APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
+_VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
+
+
+def _is_apposition(text):
+    words = text.split()
+    if not words or len(words) > 16 or _VERBISH.search(text):
+        return False
+    if not _APPOSITION_START.match(text):
+        return False
+    first = words[0].lower()
+    return first in ("the", "a", "an", "former", "then", "now", "also") or _possessive(words[0]) or \
+        any(_bare(w) in ROLE_NOUNS for w in words[:4])
+
+
+def parse_apposition(text):
+    """(role, organisation) from "secretary of the Expediency Council", "Beijing's special envoy"."""
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if words and _possessive(words[0]) and words[0][:1].isupper():
+        return " ".join(words[1:]), _strip_possessive(words[0])
+    for i, word in enumerate(words):
+        if word in ("of", "at", "for") and i + 1 < len(words):
+            rest = words[i + 1:]
+            if rest[0] == "the":
+                rest = rest[1:]
+            if rest and rest[0][:1].isupper():
+                return " ".join(words[:i]), " ".join(rest)
+    return " ".join(words), ""

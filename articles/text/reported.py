@@ -1,0 +1,149 @@
+"""Reported speech inside one sentence: 'X said (that) ...', '..., X said.', 'according to X', ', saying ...'.
+
+Each rule returns the attribution and the character span of the reported clause; the first rule
+that holds wins, so a sentence gives at most one statement.
+"""
+import re
+
+from articles.text import names
+from articles.text.attribution import (
+    _ACCORDING,
+    _NEGATION,
+    _PASSIVE,
+    CLAUSE_CUE,
+    PARTICIPLE_CUE,
+    Attribution,
+    _audience,
+    _finish,
+    _relay,
+    strip_aux,
+)
+
+_CONJUNCTIONS = frozenset(["and", "but", "while", "as", "so", "yet", "then", "where", "because", "though", "although", "when", "since", "now", "however", "meanwhile", "instead", "still", "also"])
+_THAT = re.compile(r"\s*(?:,\s*)?that\s+")
+_TRAILER = re.compile(r",\s*(?:per|according to|citing)\s+[^,]{2,80}$|[\s.?!\u201d\"’]+$")
+_SHORT_TAIL = re.compile(r"^(?:\s+[\w’'.&-]+){0,8}\s*[.?!]?[\u201d\"]?\s*$")
+_MIN_WORDS = 3
+
+
+def _clause_end(masked, start, end):
+    """End of a reported clause: the sentence end, without closing punctuation or a trailing relay."""
+    m = _TRAILER.search(masked, start, end)
+    return m.start() if m else end
+
+
+def _valid_clause(masked, start, end):
+    text = masked[start:end]
+    return len(text.split()) >= _MIN_WORDS and not text.lstrip().startswith((",", ":", ";"))
+
+
+def subject_verb(masked, s_start, s_end):
+    """'X said (that) CLAUSE' and 'X told Y (that) CLAUSE'."""
+    for cue in CLAUSE_CUE.finditer(masked, s_start, s_end):
+        pre = masked[s_start:cue.start()]
+        words = pre.split()
+        if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre) or len(pre) > 300:
+            continue
+        phrase = names.parse_before(strip_aux(pre))
+        if phrase is None or not _opens_clause(phrase) or phrase.name in ("i", "we", "you"):
+            continue
+        attribution = _finish(phrase, cue, masked, s_start + phrase.start, s_end)
+        start = cue.end()
+        if attribution.audience:
+            _, length = _audience(masked[start:s_end])
+            start += length
+        that = _THAT.match(masked, start, s_end)
+        if that:
+            start = that.end()
+        else:
+            start = _skip_adverbial(masked, start, s_end)
+        end = _clause_end(masked, start, s_end)
+        if _valid_clause(masked, start, end):
+            return attribution, start + len(masked[start:end]) - len(masked[start:end].lstrip()), end
+    return None
+
+
+def _skip_adverbial(masked, start, end):
+    """Past 'on Tuesday that' / 'in a statement that' when a "that" follows within a few words."""
+    window = masked[start:min(end, start + 60)]
+    m = re.search(r"\sthat\s", window)
+    if m and not re.search(r"[,;:]", window[:m.start()]) and len(window[:m.start()].split()) <= 5:
+        return start + m.end()
+    return start
+
+
+def _opens_clause(phrase):
+    return len(phrase.leftover) <= 1 and all(w.lower() in _CONJUNCTIONS for w in phrase.leftover)
+
+
+def sentence_final(masked, s_start, s_end):
+    """'CLAUSE, X said.' and 'CLAUSE, said X.': the attribution closes the sentence."""
+    cues = list(CLAUSE_CUE.finditer(masked, s_start, s_end))
+    if not cues:
+        return None
+    cue = cues[-1]
+    before = masked[s_start:cue.start()]
+    if before.rstrip().endswith(","):
+        phrase, used = names.parse_after(masked[cue.end():s_end])
+        if phrase is None or not _SHORT_TAIL.match(masked[cue.end() + used:s_end]):
+            return None
+        clause_end = s_start + len(before.rstrip()) - 1
+        return Attribution(phrase, cue.group(), cue.end(), _relay(masked[cue.end() + used:s_end])), s_start, clause_end
+    tail_start = cue.end()
+    if cue.group() in ("told", "tells"):
+        tail_start += _audience(masked[tail_start:s_end])[1]
+    if not _SHORT_TAIL.match(masked[tail_start:s_end]) or _NEGATION.search(before):
+        return None
+    phrase = names.parse_before(strip_aux(before))
+    if phrase is None or phrase.start == 0 or phrase.leftover:
+        return None
+    clause_end = s_start + phrase.start - 1
+    return _finish(phrase, cue, masked, s_start + phrase.start, s_end), s_start, clause_end
+
+
+def according_to(masked, s_start, s_end):
+    """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
+    m = _ACCORDING.search(masked, s_start, s_end)
+    if m is None:
+        return None
+    phrase, used = names.parse_after(masked[m.end():s_end])
+    if phrase is None:
+        return None
+    attribution = Attribution(phrase, "according to", m.end(), confidence=0.6, cue_span=(m.start(), m.end()))
+    if m.start() - s_start < 3:
+        start = m.end() + used
+        while start < s_end and masked[start] in ", ":
+            start += 1
+        return attribution, start, _clause_end(masked, start, s_end)
+    return attribution, s_start, s_start + len(masked[s_start:m.start()].rstrip(" ,"))
+
+
+def participle(masked, s_start, s_end):
+    """'X expressed support, saying CLAUSE': the sentence's subject is the speaker."""
+    m = PARTICIPLE_CUE.search(masked, s_start, s_end)
+    if m is None:
+        return None
+    phrase = names.parse_opening(masked[s_start:m.start()])
+    if phrase is None:
+        return None
+    start = m.end()
+    that = _THAT.match(masked, start, s_end)
+    if that:
+        start = that.end()
+    end = _clause_end(masked, start, s_end)
+    if not _valid_clause(masked, start, end):
+        return None
+    cue = m.group().lstrip(", ")
+    return Attribution(phrase, cue, s_start, confidence=0.6), start, end
+
+
+RULES = (subject_verb, sentence_final, according_to, participle)
+
+
+def reported(masked, s_start, s_end):
+    """(attribution, clause start, clause end) for the sentence's reported speech, or None."""
+    for rule in RULES:
+        found = rule(masked, s_start, s_end)
+        if found is not None:
+            return found
+    return None
