@@ -15,6 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from articles.linking import Linker, fit, unique_slugs
 from articles.models import Article, Authorship, Outlet, Statement
+from articles.text.quotes import extract as extract_statements
 
 Status = Statement.Status
 
@@ -68,9 +69,7 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
         _update_metadata(article, fields, parsed.authors, tags, outcome, force=True)
         kept = _keep_reviewed(article, old_body, outcome) if action == "updated" else []
         if extract:
-            if extractor is None:
-                from articles.text.quotes import extract as extractor
-            found = extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
+            found = (extractor or extract_statements)(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
             _store_statements(article, found, kept, outcome)
         return outcome
 

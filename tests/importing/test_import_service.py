@@ -4,11 +4,16 @@ import pytest
 from articles.importing import import_article
 from articles.models import Article, Statement
 from articles.text.parse import parse_text
+from articles.text.quotes import Extraction, Found, OrganisationMention, PersonMention, Speaker
 from people.models import Membership, Organisation, OrganisationName, Person
 
-from .finder_double import Extraction, OrganisationMention, PersonMention, found
-
 pytestmark = pytest.mark.django_db
+
+
+def found(body, words, speaker, kind="person", after=0, statement_kind="direct", cue="said", **fields):
+    """A Found for the first occurrence of `words` in `body` from `after` on."""
+    start = body.index(words, after)
+    return Found(start, start + len(words), words, statement_kind, cue, Speaker(kind, speaker), **fields)
 
 TEXT = """---
 url: https://example.org/bridge
@@ -100,7 +105,7 @@ def test_reimporting_a_changed_text_keeps_reviewed_statements_and_replaces_the_r
         .replace("Dana Ross", "As the vote neared, Dana Ross")
         .replace("The SCO said the money was there", "The SCO said nothing")
     )
-    outcome = run(new_text, Extraction())
+    outcome = run(new_text, Extraction([], [], []))
     assert outcome.action == "updated" and outcome.lost_spans == 1
     article = Article.objects.get()
     assert article.headline == "Council still backs the bridge" and Statement.objects.count() == 2
