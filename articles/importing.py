@@ -35,7 +35,7 @@ def fingerprint(text):
     return hashlib.sha256(" ".join(re.findall(r"\w+", text.casefold())).encode()).hexdigest()
 
 
-def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, extractor=None):
+def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, extractor=extract_statements):
     """Creates, updates or leaves alone the article `parsed` describes.
 
     `outlet` and `published` apply when the input does not say; `tags` are added to its own.
@@ -69,7 +69,7 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
         _update_metadata(article, fields, parsed.authors, tags, outcome, force=True)
         kept = _keep_reviewed(article, old_body, outcome) if action == "updated" else []
         if extract:
-            found = (extractor or extract_statements)(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
+            found = extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
             _store_statements(article, found, kept, outcome)
         return outcome
 
