@@ -16,6 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from articles.linking import Linker, fit, unique_slugs
 from articles.models import Article, Authorship, Outlet, Statement
 from articles.text.quotes import extract as extract_statements
+from people.names import normalise_name
 
 Status = Statement.Status
 
@@ -49,28 +50,36 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
         "author_bio": parsed.author_bio,
         "published": parsed.published or published,
         "url": parsed.url or None,
-        "outlet_name": parsed.outlet or outlet,
     }
+    outlet = parsed.outlet or outlet
     with transaction.atomic():
         article = _existing(parsed)
         if article is not None and article.content_hash == parsed.content_hash:
-            outcome = Outcome("unchanged", article)
-            if _update_metadata(article, fields, parsed.authors, tags, outcome):
-                outcome.action = "updated"
-            return outcome
-        action = "updated" if article else "created"
-        old_body = article.body if article else ""
-        if article is None:
-            article = Article(slug=unique_slugs(Article, [parsed.headline])[0])
-        article.body = parsed.body
-        article.content_hash = parsed.content_hash
+            return _refresh(article, fields, outlet, parsed.authors, tags)
+        outcome = Outcome("updated" if article else "created", article or Article())
+        article, old_body = outcome.article, outcome.article.body
+        extraction = (
+            extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors)) if extract else None
+        )
+        linker = _linker(parsed.authors, extraction)
+        _set_fields(article, fields, outlet)
+        article.body, article.content_hash = parsed.body, parsed.content_hash
         article.source_file = fit(parsed.source, Article, "source_file") or article.source_file
-        outcome = Outcome(action, article)
-        _update_metadata(article, fields, parsed.authors, tags, outcome, force=True)
-        kept = _keep_reviewed(article, old_body, outcome) if action == "updated" else []
-        if extract:
-            found = extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
-            _store_statements(article, found, kept, outcome)
+        article.slug = article.slug or unique_slugs(Article, [parsed.headline])[0]
+        article.save()
+        if outcome.action == "created":
+            _set_byline(article, parsed.authors, linker, replace=False)
+            article.tags.add(*tags)
+            kept = []
+        else:
+            _set_byline(article, parsed.authors, linker, replace=True)
+            if tags:
+                article.tags.set(tags)
+            kept = _keep_reviewed(article, old_body, outcome)
+        if extraction is not None:
+            linker.add_memberships(mentions=extraction.people, article=article)
+            _store_statements(article, extraction, kept, linker, outcome)
+        outcome.people, outcome.organisations = linker.created_people, linker.created_organisations
         return outcome
 
 
@@ -90,29 +99,58 @@ def _existing(parsed):
     return None
 
 
-def _update_metadata(article, fields, authors, tags, outcome, force=False):
-    """Sets what the input says and the article lacks or has differently; True when it changed.
+def _linker(authors, extraction):
+    """One lookup of every person and organisation the article names: byline, mentions and speakers."""
+    people = dict.fromkeys(authors, "")
+    groups = []
+    if extraction is not None:
+        for mention in extraction.people:
+            people[mention.name] = people.get(mention.name) or mention.description
+        people.update((f.speaker.name, "") for f in extraction.statements
+                      if f.speaker.kind == "person" and f.speaker.name not in people)
+        groups = (
+            [[o.name, o.acronym or "", *o.names] for o in extraction.organisations]
+            + [[f.speaker.name] for f in extraction.statements if f.speaker.kind == "organisation"]
+            + [[f.speaker_organisation] for f in extraction.statements if f.speaker_organisation]
+            + [[org] for p in extraction.people for _, org in p.roles if org]
+        )
+    return Linker(people=people, organisation_groups=groups)
+
+
+def _set_fields(article, fields, outlet):
+    """Sets what the input says and the article lacks or has differently; True when something changed.
     A value the input leaves out keeps what the article has."""
-    fields = dict(fields)
-    outlet_name = fields.pop("outlet_name")
-    changed = force
+    changed = False
     for name, value in fields.items():
         if value not in (None, "") and getattr(article, name) != value:
             setattr(article, name, value)
             changed = True
-    if outlet_name and (article.outlet is None or article.outlet.name != outlet_name):
-        article.outlet = _outlet(outlet_name)
-        changed = True
-    if changed:
-        article.save()
-    byline = [a.person.name for a in article.authorships.select_related("person")] if not force else None
-    if authors and byline != authors:
-        outcome.people += _set_authors(article, authors)
-        changed = True
-    if tags and (force or {t.casefold() for t in article.tags.names()} != {t.casefold() for t in tags}):
-        article.tags.set(tags)
+    if outlet and (article.outlet is None or article.outlet.name != outlet):
+        article.outlet = _outlet(outlet)
         changed = True
     return changed
+
+
+def _refresh(article, fields, outlet, authors, tags):
+    """The text is unchanged: only what the input newly says about the article (date, outlet, URL,
+    byline, tags) is set, and the outcome is "unchanged" when there is nothing new."""
+    outcome = Outcome("unchanged", article)
+    changed = _set_fields(article, fields, outlet)
+    if changed:
+        article.save()
+    byline = [a.person for a in article.authorships.select_related("person")]
+    if authors and [normalise_name(p.name) for p in byline] != [normalise_name(a) for a in authors]:
+        linker = Linker(people=dict.fromkeys(authors, ""), organisation_groups=[])
+        if [linker.person(a) for a in authors] != byline:
+            _set_byline(article, authors, linker, replace=True)
+            outcome.people = linker.created_people
+            changed = True
+    if tags and {t.casefold() for t in article.tags.names()} != {t.casefold() for t in tags}:
+        article.tags.set(tags)
+        changed = True
+    if changed:
+        outcome.action = "updated"
+    return outcome
 
 
 def _outlet(name):
@@ -121,15 +159,14 @@ def _outlet(name):
     return outlet or Outlet.objects.create(name=name, slug=unique_slugs(Outlet, [name])[0])
 
 
-def _set_authors(article, authors):
-    """The byline in order; returns how many of its people are new to the archive."""
-    people = Linker(person_names=authors, organisation_groups=[])
-    article.authorships.all().delete()
+def _set_byline(article, authors, linker, *, replace):
+    """The authors in byline order; a name given twice counts once."""
+    if replace and authors:
+        article.authorships.all().delete()
+    people = {p.pk: p for p in map(linker.person, authors) if p}
     Authorship.objects.bulk_create(
-        {p.pk: Authorship(article=article, person=p, position=i) for i, p in enumerate(map(people.person, authors))
-         if p}.values()
+        Authorship(article=article, person=p, position=i) for i, p in enumerate(people.values())
     )
-    return people.created_people
 
 
 def _keep_reviewed(article, old_body, outcome):
@@ -173,20 +210,9 @@ def _nearest(body, words, old_start):
     return best
 
 
-def _store_statements(article, extraction, kept, outcome):
+def _store_statements(article, extraction, kept, linker, outcome):
     """The finder's statements, linked to their speakers: one per span, none repeating the words of
     another (a paragraph printed twice), none overlapping a statement an editor kept."""
-    linker = Linker(
-        person_names=[p.name for p in extraction.people]
-        + [f.speaker.name for f in extraction.statements if f.speaker.kind == "person"],
-        organisation_groups=[[o.name, o.acronym or "", *o.names] for o in extraction.organisations]
-        + [[f.speaker.name] for f in extraction.statements if f.speaker.kind == "organisation"]
-        + [[f.speaker_organisation] for f in extraction.statements if f.speaker_organisation]
-        + [[org] for p in extraction.people for _, org in p.roles if org],
-    )
-    linker.add_memberships(mentions=extraction.people, article=article)
-    outcome.people += linker.created_people
-    outcome.organisations += linker.created_organisations
     spans, prints = set(), {s.fingerprint for s in kept}
     statements = []
     for found in sorted(extraction.statements, key=lambda f: (f.start, f.end)):

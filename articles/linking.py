@@ -38,11 +38,12 @@ class Linker:
     """The people and organisations of one article; `created_people` and `created_organisations`
     count what this article added to the archive."""
 
-    def __init__(self, *, person_names, organisation_groups):
-        """person_names: every name to resolve. organisation_groups: lists of spellings that name
-        one organisation (canonical name first, then the acronym and other spellings)."""
+    def __init__(self, *, people, organisation_groups):
+        """people: every name to resolve, with the description to give a new person ("" for none).
+        organisation_groups: lists of spellings that name one organisation (canonical name first,
+        then the acronym and other spellings)."""
         self.created_people = self.created_organisations = 0
-        self._people = self._resolve_people([n for n in dict.fromkeys(person_names) if normalise_name(n)])
+        self._people = self._resolve_people({n: d for n, d in people.items() if normalise_name(n)})
         self._organisations = self._resolve_organisations(organisation_groups)
 
     def person(self, name):
@@ -51,8 +52,10 @@ class Linker:
     def organisation(self, name):
         return self._organisations.get(organisation_key(name or "")) if name else None
 
-    def _resolve_people(self, names):
-        keys = {normalise_name(n): n for n in names}
+    def _resolve_people(self, descriptions):
+        keys = {}
+        for name in descriptions:
+            keys.setdefault(normalise_name(name), name)
         found = {}
         for alias in PersonName.objects.filter(normalised__in=keys).select_related("person").order_by("person_id"):
             found.setdefault(alias.normalised, alias.person)
@@ -64,7 +67,8 @@ class Linker:
         new = [(key, name) for key, name in keys.items() if key not in found]
         if new:
             people = [
-                Person(name=fit(name, Person, "name"), slug=slug, sort_name=_sort_name(name))
+                Person(name=fit(name, Person, "name"), slug=slug, sort_name=_sort_name(name),
+                       description=fit(descriptions[name], Person, "description"))
                 for (_, name), slug in zip(new, unique_slugs(Person, [n for _, n in new]), strict=True)
             ]
             people = bulk_create_with_history(people, Person)
