@@ -90,7 +90,7 @@ def _existing(parsed):
         match |= Q(url=parsed.url)
     if parsed.whole_file and parsed.source:
         match |= Q(source_file=parsed.source)
-    candidates = list(Article.objects.filter(match).select_related("outlet"))
+    candidates = list(Article.objects.filter(match).select_related("outlet").order_by())
     for test in (lambda a: a.content_hash == parsed.content_hash, lambda a: parsed.url and a.url == parsed.url,
                  lambda a: True):
         for article in candidates:
@@ -155,7 +155,7 @@ def _refresh(article, fields, outlet, authors, tags):
 
 def _outlet(name):
     name = fit(name, Outlet, "name")
-    outlet = Outlet.objects.filter(name=name).first()
+    outlet = Outlet.objects.filter(name=name).order_by().first()
     return outlet or Outlet.objects.create(name=name, slug=unique_slugs(Outlet, [name])[0])
 
 

@@ -4,6 +4,7 @@ Part of the import service: one Linker per article looks every name up in a few 
 (PersonName/OrganisationName by matching key, then the records' own names), creates what is
 missing in bulk with its history, and records the roles printed beside each name.
 """
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
@@ -20,9 +21,10 @@ def fit(text, model, field):
 def unique_slugs(model, names):
     """A free slug for each name: the slugified name, or with -2, -3 … when it is taken."""
     bases = [slugify(name)[:200] or model._meta.model_name for name in names]
-    taken = set()
+    similar = Q()
     for base in set(bases):
-        taken.update(model.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        similar |= Q(slug__startswith=base)
+    taken = set(model.objects.filter(similar).order_by().values_list("slug", flat=True))
     slugs = []
     for base in bases:
         slug, n = base, 1
@@ -57,12 +59,14 @@ class Linker:
         for name in descriptions:
             keys.setdefault(normalise_name(name), name)
         found = {}
+        if not keys:
+            return found
         for alias in PersonName.objects.filter(normalised__in=keys).select_related("person").order_by("person_id"):
             found.setdefault(alias.normalised, alias.person)
         lowered = {n.lower() for key, n in keys.items() if key not in found}
         if lowered:
             # People entered by editors may have no PersonName row: their own name counts too.
-            for person in Person.objects.annotate(lname=Lower("name")).filter(lname__in=lowered).order_by("pk"):
+            for person in Person.objects.alias(lname=Lower("name")).filter(lname__in=lowered).order_by("pk"):
                 found.setdefault(normalise_name(person.name), person)
         new = [(key, name) for key, name in keys.items() if key not in found]
         if new:
@@ -83,12 +87,15 @@ class Linker:
         groups = _merge([[s for s in dict.fromkeys(g) if organisation_key(s)] for g in groups])
         keys = {organisation_key(s) for g in groups for s in g}
         found, known = {}, set()
-        for alias in OrganisationName.objects.filter(normalised__in=keys).select_related("organisation"):
+        if not keys:
+            return found
+        aliases = OrganisationName.objects.filter(normalised__in=keys).select_related("organisation").order_by("pk")
+        for alias in aliases:
             found.setdefault(alias.normalised, alias.organisation)
             known.add((alias.organisation_id, alias.normalised))
         lowered = {s.lower() for g in groups for s in g if organisation_key(s) not in found}
         if lowered:
-            for org in Organisation.objects.annotate(lname=Lower("name")).filter(lname__in=lowered).order_by("pk"):
+            for org in Organisation.objects.alias(lname=Lower("name")).filter(lname__in=lowered).order_by("pk"):
                 found.setdefault(organisation_key(org.name), org)
         new_groups = []
         for group in groups:
@@ -140,7 +147,7 @@ class Linker:
                 person.save(update_fields=["description", "updated_at"])
         if not wanted:
             return
-        held = Membership.objects.filter(person_id__in={k[0] for k in wanted}).values_list(
+        held = Membership.objects.filter(person_id__in={k[0] for k in wanted}).order_by().values_list(
             "person_id", "role", "organisation_id"
         )
         for person_id, role, org_id in held:
