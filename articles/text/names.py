@@ -8,6 +8,7 @@ label for an unnamed source. They read a bounded window, so their cost does not 
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from articles.text.lexicon import (
     BODY_HEADS,
@@ -58,11 +59,13 @@ def _clean(token):
     return token
 
 
+@lru_cache(maxsize=1 << 16)
 def _abbreviation(token):
     bare = token.rstrip(".").lower()
     return (len(bare) == 1 and bare.isalpha()) or bare in TITLES or bare in HONORIFICS or bare in ("jr", "sr", "u.s")
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(token):
     return token.rstrip(".").lower()
 
@@ -75,15 +78,18 @@ def _strip_possessive(token):
     return token[:-2] if token.endswith(("’s", "'s")) else token
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(token):
     return any(part in TITLES or part in HONORIFICS for part in _bare(token).split("-"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_acronym(token):
     bare = token.rstrip(".").replace(".", "").replace("&", "")
     return len(bare) >= 2 and bare.isupper() and bare.isalpha()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_token(token):
     low = _bare(_strip_possessive(token))
     if low in _PARTICLES:
@@ -95,11 +101,16 @@ def is_name_token(token):
 
 def looks_like_organisation(words):
     """True for "Chinese Foreign Ministry", "CSIS", "China", "Washington Examiner"."""
+    return _organisation_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _organisation_words(words):
     text = " ".join(words)
     low = text.lower()
     last = _bare(words[-1]) if words else ""
     return (low in COUNTRIES or low.removeprefix("the ") in OUTLETS or last in ORG_HEADS or last in OUTLET_HEADS
-            or any(_is_acronym(w) for w in words))
+            or any(_is_acronym(w) or _bare(w) in ORG_HEADS for w in words))
 
 
 def is_outlet(text):
@@ -182,7 +193,7 @@ def _person(tokens, run_start):
 def _label_or_body(tokens):
     """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
     head = _bare(tokens[-1])
-    if head not in LABEL_HEADS:
+    if head not in LABEL_HEADS and not head.endswith("-year-old"):
         return None
     j = len(tokens) - 1
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
@@ -204,6 +215,7 @@ def _modifier(word):
 
 def parse_tail(chunk):
     """Phrase for the noun phrase that ends chunk, or None when it ends in something else."""
+    chunk = chunk[chunk.rfind(",") + 1:]
     tokens = [_clean(t) for t in _TOKEN.findall(chunk)[-16:]]
     tokens = [t for t in tokens if t and t != "("]
     if not tokens:
@@ -238,30 +250,28 @@ def _parse_tokens(tokens):
     return _label_or_body(tokens)
 
 
-def split_apposition(segment):
-    """(head, apposition) for "Lin, the CSIS expert," and "X, secretary of Y,": the head ends in a name."""
-    stripped = segment.rstrip()
-    if not stripped.endswith(","):
-        return segment, ""
-    inner = stripped[:-1]
-    comma = inner.find(",", max(0, len(inner) - 200))
-    if comma < 0:
-        return segment, ""
-    return inner[:comma], inner[comma + 1:].strip()
-
-
 def parse_before(segment):
-    """The speaker phrase ending segment (the words before a speech verb), with an apposition."""
-    segment = segment[-_WINDOW:]
-    head, apposition = split_apposition(segment)
-    if apposition and not _is_apposition(apposition):
-        return None
-    cut = head.rfind(",")
-    phrase = parse_tail(head[cut + 1:])
+    """The speaker phrase ending segment (the words before a speech verb), past its appositions.
+
+    "Lin, the CSIS expert," / "Ki Hong, 33," / "Smith, who attended the rally," end in appositions:
+    they are peeled off from the right until a piece that ends in a noun phrase is left.
+    """
+    segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[-_WINDOW:]).rstrip()
+    pieces = segment.split(",")
+    i, appositions = len(pieces) - 1, []
+    if segment.endswith(","):
+        i -= 1
+        while i > 0 and (_is_apposition(pieces[i].strip()) or _SKIPPED_APPOSITION.match(pieces[i].strip())):
+            if _is_apposition(pieces[i].strip()):
+                appositions.append(pieces[i].strip())
+            i -= 1
+        if i == len(pieces) - 2:
+            return None  # a comma before the verb with no apposition: not a subject
+    phrase = parse_tail(pieces[i])
     if phrase is not None:
-        phrase.start = cut + 1
-        if apposition and phrase.kind in ("person", "surname"):
-            phrase.extra_roles.append(parse_apposition(apposition))
+        phrase.start = sum(len(p) + 1 for p in pieces[:i])
+        if phrase.kind in ("person", "surname"):
+            phrase.extra_roles += [parse_apposition(a) for a in reversed(appositions)]
     return phrase
 
 
@@ -295,13 +305,16 @@ def parse_after(segment):
     return phrase, end
 
 
+_PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+# Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
+_SKIPPED_APPOSITION = re.compile(r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 
 
 def _is_apposition(text):
     words = text.split()
-    if not words or len(words) > 16 or _VERBISH.search(text):
+    if not words or len(words) > 25 or _VERBISH.search(text):
         return False
     if not _APPOSITION_START.match(text):
         return False
@@ -315,8 +328,11 @@ def parse_apposition(text):
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if words and _possessive(words[0]) and words[0][:1].isupper():
-        return " ".join(words[1:]), _strip_possessive(words[0])
+    for i, word in enumerate(words[:6]):
+        if not word[:1].isupper():
+            break
+        if _possessive(word):  # "Beijing’s special envoy", "the White House National Security Council’s director"
+            return " ".join(words[i + 1:]), _strip_possessive(" ".join(words[:i + 1]))
     for i, word in enumerate(words):
         if word in ("of", "at", "for") and i + 1 < len(words):
             rest = words[i + 1:]

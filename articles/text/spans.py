@@ -15,8 +15,8 @@ _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/"
 FILLER = "x"
 
 # A sentence ends at . ? or ! (closing marks may follow) before white space and a capital, digit or
-# opening mark; abbreviations and initials ("Mr.", "U.S.", "J.") do not end one.
-_SENTENCE_END = re.compile("[.?!][\u201d\"\u2019')\\]]*\\s+(?=[\u201c\"\u2018'(\\[]?[A-Z0-9])")
+# opening mark (the words after it are masked); abbreviations and initials ("Mr.", "U.S.", "J.") do not end one.
+_SENTENCE_END = re.compile("[.?!][\u201d\"\u2019')\\]]*\\s+(?=[\u201c\"\u2018'(\\[A-Z0-9])")
 _ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "cpl", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vol", "vs", "etc", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif", "fla", "mass", "conn", "pa", "wash", "mich", "minn", "wis", "ill", "ind", "ky", "la", "md", "mo", "nev", "okla", "ore", "tenn", "tex", "va", "vt", "colo", "del", "ga", "kan", "neb", "messrs", "mt", "ft", "dept", "pres", "gens", "reps", "sens", "supt"])
 
 
