@@ -114,6 +114,16 @@ class Mentions:
             i -= 1
         return None
 
+    def person_with_role(self, head, pos):
+        """The person most recently mentioned before pos whose printed role ends in head ("the senator")."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        while i >= 0 and pos - self.positions[i] < _PRONOUN_REACH:
+            person = self.people[self.at[i]]
+            if any(role.lower().split()[-1:] == [head] for role, _ in person.roles):
+                return person.name
+            i -= 1
+        return None
+
     def _compatible(self, name, gender):
         known = self.people[name].gender
         return not gender or not known or known == gender

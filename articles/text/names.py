@@ -157,13 +157,19 @@ def _lower_role(tokens, end):
     return j
 
 
+def _title_surname(tokens, run_start):
+    """A surname that is also a title after a first name: "Peter T. King", "Rep. John King"."""
+    return len(tokens) - run_start > 1 and _is_title(tokens[-1]) and is_name_token(tokens[-2]) \
+        and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in HONORIFICS
+
+
 def _person(tokens, run_start):
     """Phrase for tokens ending in a name: [organisation] [role words] [titles] Name."""
     end = len(tokens)
-    k = end
+    k = end - 1 if _title_surname(tokens, run_start) else end
     while k > run_start and end - k < 4 and is_name_token(tokens[k - 1]):
         k -= 1
-    if tokens[k][:1].islower():
+    if k < end and tokens[k][:1].islower():
         k += 1  # a particle cannot open a name
     name_words = [_strip_possessive(t) for t in tokens[k:]]
     if not name_words:
@@ -193,19 +199,30 @@ def _person(tokens, run_start):
 def _label_or_body(tokens):
     """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
     head = _bare(tokens[-1])
-    if head not in LABEL_HEADS and not head.endswith("-year-old"):
-        return None
     j = len(tokens) - 1
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
         j -= 1
-    if j > 0 and _bare(tokens[j - 1]) in DETERMINERS:
-        j -= 1
-    words = tokens[j:]
+    determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
+    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
+        return None
+    words = tokens[j - determined:]
     modifiers = [w for w in words[:-1] if w[:1].isupper()]
     if head in BODY_HEADS and modifiers and _bare(words[0]) in ("the", *(w.lower() for w in modifiers)):
         return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
                       used=len(words))
     return Phrase("label", " ".join(words), gender=gender_of(words[-1:]), used=len(words))
+
+
+def _label_for(tokens, run_start):
+    """"a spokesman for the Jupiter Police Department": a label head before "for/of/at [the] Organisation"."""
+    j = run_start - 1 if run_start and tokens[run_start - 1].lower() == "the" else run_start
+    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with"):
+        return None
+    head = _label_or_body(tokens[:j - 1])
+    if head is None or head.kind != "label":
+        return None
+    words = head.name.split() + tokens[j - 1:]
+    return Phrase("label", " ".join(words), gender=head.gender, used=len(words))
 
 
 def _modifier(word):
@@ -237,17 +254,32 @@ def _parse_tokens(tokens):
     if last[:1].isupper():
         run_start = _capital_run_start(tokens, len(tokens))
         run = tokens[run_start:]
-        if looks_like_organisation(run) or not is_name_token(last):
+        if looks_like_organisation(run) or not (is_name_token(last) or _title_surname(tokens, run_start)):
             words = run[1:] if run[0].lower() == "the" else run
             if not words:
                 return None
+            label = _label_for(tokens, run_start)
+            if label is not None:
+                return label
             if _bare(words[-1]) in TITLES:
                 first = max(0, run_start - 1)
                 return Phrase("label", " ".join(tokens[first:]).lower(), gender=gender_of(words),
                               used=len(tokens) - first)
             return Phrase("organisation", " ".join(words), used=len(run))
-        return _person(tokens, run_start)
+        return _person(tokens, run_start) or _person_of_place(tokens, run_start)
     return _label_or_body(tokens)
+
+
+def _person_of_place(tokens, run_start):
+    """"Representative Peter T. King of New York": the person before "of", not the place after it."""
+    lowered = [t.lower() for t in tokens[run_start:]]
+    if "of" not in lowered:
+        return None
+    cut = run_start + len(lowered) - 1 - lowered[::-1].index("of")
+    phrase = _person(tokens[:cut], run_start) if cut > run_start else None
+    if phrase is not None:
+        phrase.used = len(tokens) - (cut - phrase.used)
+    return phrase
 
 
 def parse_before(segment):
@@ -286,11 +318,21 @@ def parse_opening(text):
     return parse_tail(text[:end]) if end else None
 
 
+def _phrase_end(segment):
+    """Where a phrase opening segment ends: at a comma, a clause word or a full stop that is no abbreviation."""
+    for m in _CLAUSE_CUT.finditer(segment):
+        if m.group()[0] == ".":
+            word = segment[:m.start()].rsplit(None, 1)[-1] if segment[:m.start()].strip() else ""
+            if _abbreviation(word + "."):
+                continue
+        return m.start()
+    return len(segment)
+
+
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
     segment = segment[:_WINDOW]
-    m = _CLAUSE_CUT.search(segment)
-    end = m.start() if m else len(segment)
+    end = _phrase_end(segment)
     head = segment[:end]
     phrase = parse_tail(head)
     if phrase is None or not head.strip():
