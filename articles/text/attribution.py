@@ -116,7 +116,7 @@ def after_quote(masked, end, limit):
     if _NEGATION.search(pre):
         return None
     phrase = names.parse_before(strip_aux(pre))
-    if phrase is None or len(pre.split()) > 30:
+    if phrase is None or phrase.start > 1 or phrase.leftover or len(pre.split()) > 30:
         return None
     return _finish(phrase, _shift(cue, end), masked, end + lead, limit)
 
@@ -126,13 +126,10 @@ def before_quote(masked, sentence_start, start):
     window_start = max(sentence_start, start - _WINDOW)
     pre = masked[window_start:start]
     cues = list(QUOTE_CUE.finditer(pre))
-    if not cues:
+    if not cues or _PARTICIPLE_BEFORE.search(pre):
         return _participle_intro(masked, sentence_start, start, pre) or _colon_intro(masked, window_start, pre)
     cue = cues[-1]
-    tail = pre[cue.end():]
-    if not (tail.rstrip().endswith(":") and len(tail) < 150) and not re.fullmatch(
-            r"(?:\s+(?:the\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,5})?\s*(?:,|\s+that)?\s*", tail) \
-            and not re.fullmatch(r"[^,;.]{0,40},\s*", tail):
+    if not _tail_ok(cue.group(), pre[cue.end():]):
         return None
     subject = pre[:cue.start()]
     if _NEGATION.search(subject):
@@ -141,6 +138,23 @@ def before_quote(masked, sentence_start, start):
     if phrase is None:
         return None
     return _finish(phrase, _shift(cue, window_start), masked, window_start + cue.start(), start)
+
+
+_TIME_OR_MEDIUM = re.compile(
+    r"(?:\s+(?:on|in|at|during|this|last|late|early|earlier|later|after|before|via|to|from|of|an?|the|"
+    r"today|yesterday|statement|interview|speech|morning|afternoon|evening|night|week|month|year|told|"
+    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*?")
+
+
+def _tail_ok(cue, tail):
+    """True when only an audience, a time or a medium stands between the speech verb and the quote."""
+    if cue in ("told", "tells", "asked", "asks"):
+        tail = tail[_audience(tail)[1]:]
+    if tail.rstrip().endswith(":") and len(tail) < 150:
+        return True
+    m = _TIME_OR_MEDIUM.match(tail)
+    rest = tail[m.end():] if m else tail
+    return re.fullmatch(r"\s*(?:,|that)?\s*", rest) is not None
 
 
 def _participle_intro(masked, sentence_start, start, pre):

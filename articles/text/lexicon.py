@@ -90,7 +90,15 @@ u.s., the uk, uk, america, the netherlands, europe, the european union, the eu, 
 beijing, washington, moscow, tehran, london, paris, berlin, tokyo, kyiv, kiev, seoul, pyongyang, brussels,
 jerusalem, ankara, riyadh, new delhi, islamabad, kabul, baghdad, damascus, cairo, ottawa, canberra, taipei,
 hong kong, beirut, doha, abu dhabi, minsk, warsaw, rome, madrid, vienna, geneva, havana, caracas,
-mexico city, brasilia, the pentagon, pentagon, the white house, white house, whitehall, downing street
+mexico city, brasilia, the pentagon, pentagon, the white house, white house, whitehall, downing street,
+alabama, alaska, arizona, arkansas, california, colorado, connecticut, delaware, florida, hawaii, idaho,
+illinois, indiana, iowa, kansas, kentucky, louisiana, maine, maryland, massachusetts, michigan, minnesota,
+mississippi, missouri, montana, nebraska, nevada, new hampshire, new jersey, new mexico, new york, north carolina,
+north dakota, ohio, oklahoma, oregon, pennsylvania, rhode island, south carolina, south dakota, tennessee, texas,
+utah, vermont, virginia, west virginia, wisconsin, wyoming, los angeles, san francisco, chicago, boston,
+philadelphia, miami, atlanta, houston, dallas, seattle, denver, detroit, new orleans, las vegas, phoenix,
+cleveland, baltimore, brooklyn, manhattan, silicon valley, wall street, capitol hill, hong kong, sydney,
+toronto, montreal, vancouver, mumbai, shanghai, shenzhen, istanbul, dubai, lagos, nairobi, johannesburg
 """.replace("\n", " ").split(",")) - {""}
 PLACE_WORDS = _words("""
 east west north south central united states kingdom republic island islands sea gulf river valley county city

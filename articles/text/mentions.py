@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.text import names
-from articles.text.lexicon import COUNTRIES, ORG_HEADS
+from articles.text.lexicon import COUNTRIES, NOT_NAMES, ORG_HEADS
 from people.names import organisation_key
 
 _CAPITAL_RUN = re.compile(
@@ -107,6 +107,21 @@ class Mentions:
             if self._compatible(subjects[k][1], gender):
                 return subjects[k][1]
             k -= 1
+        i = bisect.bisect_left(self.positions, pos) - 1
+        while i >= 0 and pos - self.positions[i] < _PRONOUN_REACH:
+            if self._compatible(self.at[i], gender):
+                return self.at[i]
+            i -= 1
+        return None
+
+    def person_with_role(self, head, pos):
+        """The person most recently mentioned before pos whose printed role ends in head ("the senator")."""
+        i = bisect.bisect_left(self.positions, pos) - 1
+        while i >= 0 and pos - self.positions[i] < _PRONOUN_REACH:
+            person = self.people[self.at[i]]
+            if any(role.lower().split()[-1:] == [head] for role, _ in person.roles):
+                return person.name
+            i -= 1
         return None
 
     def _compatible(self, name, gender):
@@ -145,19 +160,26 @@ def collect(masked, sentence_starts):
     found = Mentions()
     singles = []
     for m in _CAPITAL_RUN.finditer(masked):
-        run = m.group()
-        start = max(_sentence_of(sentence_starts, m.start()), m.end() - 200)
-        phrase = names.parse_tail(masked[start:m.end()])
-        acronym = _ACRONYM_AFTER.match(masked, m.end())
+        run, end = m.group(), m.end()
+        if run.endswith(("’s", "'s")):  # "During Liu’s meeting": Liu is mentioned all the same
+            run, end = run[:-2], end - 2
+        if " " not in run:
+            # One capitalised word is at most a surname, resolved once all full names are known.
+            if run.lower() not in NOT_NAMES and len(run) > 1:
+                singles.append((m.start(), names.Phrase("surname", run)))
+            continue
+        start = max(_sentence_of(sentence_starts, end - 1), end - 120, masked.rfind(",", end - 120, end) + 1)
+        phrase = names.parse_tail(masked[start:end])
+        acronym = _ACRONYM_AFTER.match(masked, end)
         if phrase is None:
             continue
         if phrase.kind == "organisation":
             _organisation_run(found, run, phrase.name, acronym)
         elif phrase.kind == "person":
-            roles = _apposition_after(masked, m.end())
-            found.add_person(phrase, m.end() - len(phrase.name), roles)
+            roles = _apposition_after(masked, end)
+            found.add_person(phrase, end - len(phrase.name), roles)
         elif phrase.kind == "surname":
-            singles.append((m.end() - len(phrase.name), phrase))
+            singles.append((end - len(phrase.name), phrase))
     for pos, phrase in singles:
         name = found.full_name(phrase.name, pos)
         if name:

@@ -8,6 +8,7 @@ label for an unnamed source. They read a bounded window, so their cost does not 
 """
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from articles.text.lexicon import (
     BODY_HEADS,
@@ -58,11 +59,13 @@ def _clean(token):
     return token
 
 
+@lru_cache(maxsize=1 << 16)
 def _abbreviation(token):
     bare = token.rstrip(".").lower()
     return (len(bare) == 1 and bare.isalpha()) or bare in TITLES or bare in HONORIFICS or bare in ("jr", "sr", "u.s")
 
 
+@lru_cache(maxsize=1 << 16)
 def _bare(token):
     return token.rstrip(".").lower()
 
@@ -75,15 +78,18 @@ def _strip_possessive(token):
     return token[:-2] if token.endswith(("’s", "'s")) else token
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_title(token):
     return any(part in TITLES or part in HONORIFICS for part in _bare(token).split("-"))
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_acronym(token):
     bare = token.rstrip(".").replace(".", "").replace("&", "")
     return len(bare) >= 2 and bare.isupper() and bare.isalpha()
 
 
+@lru_cache(maxsize=1 << 16)
 def is_name_token(token):
     low = _bare(_strip_possessive(token))
     if low in _PARTICLES:
@@ -95,11 +101,16 @@ def is_name_token(token):
 
 def looks_like_organisation(words):
     """True for "Chinese Foreign Ministry", "CSIS", "China", "Washington Examiner"."""
+    return _organisation_words(tuple(words))
+
+
+@lru_cache(maxsize=1 << 14)
+def _organisation_words(words):
     text = " ".join(words)
     low = text.lower()
     last = _bare(words[-1]) if words else ""
     return (low in COUNTRIES or low.removeprefix("the ") in OUTLETS or last in ORG_HEADS or last in OUTLET_HEADS
-            or any(_is_acronym(w) for w in words))
+            or any(_is_acronym(w) or _bare(w) in ORG_HEADS for w in words))
 
 
 def is_outlet(text):
@@ -146,13 +157,19 @@ def _lower_role(tokens, end):
     return j
 
 
+def _title_surname(tokens, run_start):
+    """A surname that is also a title after a first name: "Peter T. King", "Rep. John King"."""
+    return len(tokens) - run_start > 1 and _is_title(tokens[-1]) and is_name_token(tokens[-2]) \
+        and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in HONORIFICS
+
+
 def _person(tokens, run_start):
     """Phrase for tokens ending in a name: [organisation] [role words] [titles] Name."""
     end = len(tokens)
-    k = end
+    k = end - 1 if _title_surname(tokens, run_start) else end
     while k > run_start and end - k < 4 and is_name_token(tokens[k - 1]):
         k -= 1
-    if tokens[k][:1].islower():
+    if k < end and tokens[k][:1].islower():
         k += 1  # a particle cannot open a name
     name_words = [_strip_possessive(t) for t in tokens[k:]]
     if not name_words:
@@ -182,19 +199,30 @@ def _person(tokens, run_start):
 def _label_or_body(tokens):
     """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
     head = _bare(tokens[-1])
-    if head not in LABEL_HEADS:
-        return None
     j = len(tokens) - 1
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
         j -= 1
-    if j > 0 and _bare(tokens[j - 1]) in DETERMINERS:
-        j -= 1
-    words = tokens[j:]
+    determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
+    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
+        return None
+    words = tokens[j - determined:]
     modifiers = [w for w in words[:-1] if w[:1].isupper()]
     if head in BODY_HEADS and modifiers and _bare(words[0]) in ("the", *(w.lower() for w in modifiers)):
         return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
                       used=len(words))
     return Phrase("label", " ".join(words), gender=gender_of(words[-1:]), used=len(words))
+
+
+def _label_for(tokens, run_start):
+    """"a spokesman for the Jupiter Police Department": a label head before "for/of/at [the] Organisation"."""
+    j = run_start - 1 if run_start and tokens[run_start - 1].lower() == "the" else run_start
+    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with"):
+        return None
+    head = _label_or_body(tokens[:j - 1])
+    if head is None or head.kind != "label":
+        return None
+    words = head.name.split() + tokens[j - 1:]
+    return Phrase("label", " ".join(words), gender=head.gender, used=len(words))
 
 
 def _modifier(word):
@@ -204,6 +232,7 @@ def _modifier(word):
 
 def parse_tail(chunk):
     """Phrase for the noun phrase that ends chunk, or None when it ends in something else."""
+    chunk = chunk[chunk.rfind(",") + 1:]
     tokens = [_clean(t) for t in _TOKEN.findall(chunk)[-16:]]
     tokens = [t for t in tokens if t and t != "("]
     if not tokens:
@@ -225,43 +254,56 @@ def _parse_tokens(tokens):
     if last[:1].isupper():
         run_start = _capital_run_start(tokens, len(tokens))
         run = tokens[run_start:]
-        if looks_like_organisation(run) or not is_name_token(last):
+        if looks_like_organisation(run) or not (is_name_token(last) or _title_surname(tokens, run_start)):
             words = run[1:] if run[0].lower() == "the" else run
             if not words:
                 return None
+            label = _label_for(tokens, run_start)
+            if label is not None:
+                return label
             if _bare(words[-1]) in TITLES:
                 first = max(0, run_start - 1)
                 return Phrase("label", " ".join(tokens[first:]).lower(), gender=gender_of(words),
                               used=len(tokens) - first)
             return Phrase("organisation", " ".join(words), used=len(run))
-        return _person(tokens, run_start)
+        return _person(tokens, run_start) or _person_of_place(tokens, run_start)
     return _label_or_body(tokens)
 
 
-def split_apposition(segment):
-    """(head, apposition) for "Lin, the CSIS expert," and "X, secretary of Y,": the head ends in a name."""
-    stripped = segment.rstrip()
-    if not stripped.endswith(","):
-        return segment, ""
-    inner = stripped[:-1]
-    comma = inner.find(",", max(0, len(inner) - 200))
-    if comma < 0:
-        return segment, ""
-    return inner[:comma], inner[comma + 1:].strip()
+def _person_of_place(tokens, run_start):
+    """"Representative Peter T. King of New York": the person before "of", not the place after it."""
+    lowered = [t.lower() for t in tokens[run_start:]]
+    if "of" not in lowered:
+        return None
+    cut = run_start + len(lowered) - 1 - lowered[::-1].index("of")
+    phrase = _person(tokens[:cut], run_start) if cut > run_start else None
+    if phrase is not None:
+        phrase.used = len(tokens) - (cut - phrase.used)
+    return phrase
 
 
 def parse_before(segment):
-    """The speaker phrase ending segment (the words before a speech verb), with an apposition."""
-    segment = segment[-_WINDOW:]
-    head, apposition = split_apposition(segment)
-    if apposition and not _is_apposition(apposition):
-        return None
-    cut = head.rfind(",")
-    phrase = parse_tail(head[cut + 1:])
+    """The speaker phrase ending segment (the words before a speech verb), past its appositions.
+
+    "Lin, the CSIS expert," / "Ki Hong, 33," / "Smith, who attended the rally," end in appositions:
+    they are peeled off from the right until a piece that ends in a noun phrase is left.
+    """
+    segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[-_WINDOW:]).rstrip()
+    pieces = segment.split(",")
+    i, appositions = len(pieces) - 1, []
+    if segment.endswith(","):
+        i -= 1
+        while i > 0 and (_is_apposition(pieces[i].strip()) or _SKIPPED_APPOSITION.match(pieces[i].strip())):
+            if _is_apposition(pieces[i].strip()):
+                appositions.append(pieces[i].strip())
+            i -= 1
+        if i == len(pieces) - 2:
+            return None  # a comma before the verb with no apposition: not a subject
+    phrase = parse_tail(pieces[i])
     if phrase is not None:
-        phrase.start = cut + 1
-        if apposition and phrase.kind in ("person", "surname"):
-            phrase.extra_roles.append(parse_apposition(apposition))
+        phrase.start = sum(len(p) + 1 for p in pieces[:i])
+        if phrase.kind in ("person", "surname"):
+            phrase.extra_roles += [parse_apposition(a) for a in reversed(appositions)]
     return phrase
 
 
@@ -276,11 +318,21 @@ def parse_opening(text):
     return parse_tail(text[:end]) if end else None
 
 
+def _phrase_end(segment):
+    """Where a phrase opening segment ends: at a comma, a clause word or a full stop that is no abbreviation."""
+    for m in _CLAUSE_CUT.finditer(segment):
+        if m.group()[0] == ".":
+            word = segment[:m.start()].rsplit(None, 1)[-1] if segment[:m.start()].strip() else ""
+            if _abbreviation(word + "."):
+                continue
+        return m.start()
+    return len(segment)
+
+
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
     segment = segment[:_WINDOW]
-    m = _CLAUSE_CUT.search(segment)
-    end = m.start() if m else len(segment)
+    end = _phrase_end(segment)
     head = segment[:end]
     phrase = parse_tail(head)
     if phrase is None or not head.strip():
@@ -295,13 +347,16 @@ def parse_after(segment):
     return phrase, end
 
 
+_PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+# Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
+_SKIPPED_APPOSITION = re.compile(r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 
 
 def _is_apposition(text):
     words = text.split()
-    if not words or len(words) > 16 or _VERBISH.search(text):
+    if not words or len(words) > 25 or _VERBISH.search(text):
         return False
     if not _APPOSITION_START.match(text):
         return False
@@ -315,8 +370,11 @@ def parse_apposition(text):
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    if words and _possessive(words[0]) and words[0][:1].isupper():
-        return " ".join(words[1:]), _strip_possessive(words[0])
+    for i, word in enumerate(words[:6]):
+        if not word[:1].isupper():
+            break
+        if _possessive(word):  # "Beijing’s special envoy", "the White House National Security Council’s director"
+            return " ".join(words[i + 1:]), _strip_possessive(" ".join(words[:i + 1]))
     for i, word in enumerate(words):
         if word in ("of", "at", "for") and i + 1 < len(words):
             rest = words[i + 1:]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from articles.text import attribution as attr
 from articles.text import mentions as found_mentions
 from articles.text import spans
+from articles.text.attribution import PARTICIPLE_CUE
 from articles.text.names import is_outlet, looks_like_organisation
 from articles.text.reported import reported
 
@@ -94,8 +95,8 @@ def extract(paragraphs, *, headline="", authors=()):
     """Statements, people and organisations of an article given as its cleaned body paragraphs."""
     article = _read(list(paragraphs))
     candidates = _direct(article)
-    used_sentences = {article.sentence_of(c[1].pos)[0] for c in candidates}
-    used_sentences |= {article.sentence_of(p.start)[0] for c in candidates for p in c[0]}
+    used_sentences = {article.sentence_of(p.start)[0]: None for c in candidates for p in c[0]}
+    used_sentences.update((article.sentence_of(c[1].pos)[0], c[1]) for c in candidates)
     candidates += _reported(article, used_sentences)
     statements = _statements(article, candidates)
     return Extraction(statements, _people(article, statements), _organisations(article, statements))
@@ -181,12 +182,29 @@ def _reported(article, used_sentences):
     found = []
     for s_start, s_end in zip(article.sentence_starts, article.sentence_ends):
         if s_start in used_sentences:
-            continue
-        hit = reported(article.masked, s_start, s_end)
+            hit = _added_clause(article.masked, used_sentences[s_start], s_end)
+        else:
+            hit = reported(article.masked, s_start, s_end)
         if hit is not None:
             attribution, start, end = hit
             found.append((None, attribution, attribution.confidence * 0.9, start, end))
     return found
+
+
+def _added_clause(masked, attribution, s_end):
+    """'“...,” he said, adding that CLAUSE': the clause is a second statement of the quote's speaker."""
+    if attribution is None or not attribution.cue_span:
+        return None
+    m = PARTICIPLE_CUE.search(masked, attribution.cue_span[1], s_end)
+    if m is None or m.start() - attribution.cue_span[1] > 80:
+        return None
+    start = m.end()
+    that = re.match(r"\s*that\s", masked[start:start + 8])
+    start += that.end() if that else 0
+    if len(masked[start:s_end].split()) < 3:
+        return None
+    added = attr.Attribution(attribution.phrase, m.group().lstrip(", "), attribution.pos, confidence=0.7)
+    return added, start, s_end
 
 
 def _statements(article, candidates):
@@ -217,7 +235,7 @@ def _statement(article, candidate):
     else:
         start, end = _trim(article.body, candidate[3], candidate[4])
         text = article.body[start:end]
-        kind = "mixed" if any(c in text for c in _QUOTE_CHARS) else "indirect"
+        kind = "mixed" if any(c in text for c in _QUOTE_CHARS) or "''" in text else "indirect"
         if kind == "mixed" and _only_quote(text):
             kind = "direct"
     if len(text.split()) < 2:
@@ -254,6 +272,8 @@ def _resolve(article, attribution):
             return Speaker("person", name), factor, role, organisation
         if looks_like_organisation([phrase.name]):
             return Speaker("organisation", phrase.name), 0.8, "", ""
+        if f" {phrase.name.lower()} " in article.masked:
+            return None  # printed in lower case elsewhere: a common word opening a sentence, not a name
         return Speaker("label", phrase.name), 0.6, role, organisation
     if phrase.kind == "pronoun":
         if phrase.name not in ("he", "she"):
@@ -270,6 +290,11 @@ def _resolve(article, attribution):
             return None
         found.add_organisation(phrase.name)
         return Speaker("organisation", phrase.name.removeprefix("the ")), factor, "", ""
+    words = phrase.name.lower().split()
+    if words[0] == "the" and len(words) > 1:
+        name = found.person_with_role(words[-1], attribution.pos)
+        if name:
+            return Speaker("person", name), 0.8, "", ""
     return Speaker("label", phrase.name), factor, "", ""
 
 

@@ -24,6 +24,11 @@ _THAT = re.compile(r"\s*(?:,\s*)?that\s+")
 _TRAILER = re.compile(r",\s*(?:per|according to|citing)\s+[^,]{2,80}$|[\s.?!\u201d\"’]+$")
 _SHORT_TAIL = re.compile(r"^(?:\s+[\w’'.&-]+){0,8}\s*[.?!]?[\u201d\"]?\s*$")
 _MIN_WORDS = 3
+# Verbs whose reported clause may follow without "that"; the others take a noun too ("noted her years").
+_THAT_OPTIONAL = re.compile(r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|insisted|insists|claimed|"
+                            r"claims|argued|argues|warned|warns|predicted|predicts|stressed|suggested|suggests)$")
+_TO_VERBS = re.compile(r"(?:promised|promises|pledged|vowed)$")
+_MID_ATTRIBUTION = re.compile(rf",\s+([^,]{{1,60}}?)\s+({CLAUSE_CUE.pattern})(?:\s+[^,]{{0,30}})?,\s")
 
 
 def _clause_end(masked, start, end):
@@ -37,15 +42,27 @@ def _valid_clause(masked, start, end):
     return len(text.split()) >= _MIN_WORDS and not text.lstrip().startswith((",", ":", ";"))
 
 
+def _subject(masked, s_start, cue):
+    """The phrase before the verb, or the sentence's opening one for "X did this and said ..."."""
+    pre = masked[s_start:cue.start()]
+    words = pre.split()
+    if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre) or len(pre) > 300:
+        return None
+    pre = strip_aux(pre)
+    if pre.endswith(" and") and "," not in pre:
+        phrase = names.parse_opening(pre)
+        return phrase if phrase is not None and phrase.kind != "label" else None
+    phrase = names.parse_before(pre)
+    if phrase is None or not _opens_clause(phrase) or phrase.name in ("i", "we", "you"):
+        return None
+    return phrase
+
+
 def subject_verb(masked, s_start, s_end):
     """'X said (that) CLAUSE' and 'X told Y (that) CLAUSE'."""
     for cue in CLAUSE_CUE.finditer(masked, s_start, s_end):
-        pre = masked[s_start:cue.start()]
-        words = pre.split()
-        if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre) or len(pre) > 300:
-            continue
-        phrase = names.parse_before(strip_aux(pre))
-        if phrase is None or not _opens_clause(phrase) or phrase.name in ("i", "we", "you"):
+        phrase = _subject(masked, s_start, cue)
+        if phrase is None:
             continue
         attribution = _finish(phrase, cue, masked, s_start + phrase.start, s_end)
         start = cue.end()
@@ -57,10 +74,16 @@ def subject_verb(masked, s_start, s_end):
             start = that.end()
         else:
             start = _skip_adverbial(masked, start, s_end)
+            if start == cue.end() and not _needs_no_that(cue.group(), masked, start):
+                continue
         end = _clause_end(masked, start, s_end)
         if _valid_clause(masked, start, end):
             return attribution, start + len(masked[start:end]) - len(masked[start:end].lstrip()), end
     return None
+
+
+def _needs_no_that(verb, masked, start):
+    return _THAT_OPTIONAL.match(verb) or (_TO_VERBS.match(verb) and masked.startswith(" to ", start))
 
 
 def _skip_adverbial(masked, start, end):
@@ -101,6 +124,18 @@ def sentence_final(masked, s_start, s_end):
     return _finish(phrase, cue, masked, s_start + phrase.start, s_end), s_start, clause_end
 
 
+def parenthetical(masked, s_start, s_end):
+    """'CLAUSE, he said, and CLAUSE.': an attribution set inside the sentence it reports."""
+    m = _MID_ATTRIBUTION.search(masked, s_start, s_end)
+    if m is None or m.start() - s_start < 10:
+        return None
+    phrase = names.parse_before(m.group(1))
+    if phrase is None or phrase.leftover or phrase.start:
+        return None
+    attribution = Attribution(phrase, m.group(2), m.start(1), confidence=0.7)
+    return attribution, s_start, _clause_end(masked, s_start, s_end)
+
+
 def according_to(masked, s_start, s_end):
     """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
     m = _ACCORDING.search(masked, s_start, s_end)
@@ -137,7 +172,7 @@ def participle(masked, s_start, s_end):
     return Attribution(phrase, cue, s_start, confidence=0.6), start, end
 
 
-RULES = (subject_verb, sentence_final, according_to, participle)
+RULES = (subject_verb, sentence_final, parenthetical, according_to, participle)
 
 
 def reported(masked, s_start, s_end):

@@ -8,15 +8,16 @@ one quotation printed over several paragraphs (the newspaper convention).
 import re
 from dataclasses import dataclass
 
-_MARKS = re.compile("[\u201c\u201d\u201e\u00ab\u00bb\"]")
+# Two apostrophes stand for a straight double mark in some archives' plain text.
+_MARKS = re.compile("''|[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _OPENERS = "\u201c\u201e\u00ab"
 _CLOSERS = "\u201d\u00bb"
 _OPEN_CONTEXT = " \t\n([{\u2014\u2013-/"
 FILLER = "x"
 
 # A sentence ends at . ? or ! (closing marks may follow) before white space and a capital, digit or
-# opening mark; abbreviations and initials ("Mr.", "U.S.", "J.") do not end one.
-_SENTENCE_END = re.compile("[.?!][\u201d\"\u2019')\\]]*\\s+(?=[\u201c\"\u2018'(\\[]?[A-Z0-9])")
+# opening mark (the words after it are masked); abbreviations and initials ("Mr.", "U.S.", "J.") do not end one.
+_SENTENCE_END = re.compile("[.?!][\u201d\"\u2019')\\]]*\\s+(?=[\u201c\"\u2018'(\\[A-Z0-9])")
 _ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "cpl", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vol", "vs", "etc", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif", "fla", "mass", "conn", "pa", "wash", "mich", "minn", "wis", "ill", "ind", "ky", "la", "md", "mo", "nev", "okla", "ore", "tenn", "tex", "va", "vt", "colo", "del", "ga", "kan", "neb", "messrs", "mt", "ft", "dept", "pres", "gens", "reps", "sens", "supt"])
 
 
@@ -27,32 +28,35 @@ class Passage:
     end: int
     paragraph: int
     closed: bool = True          # False when the paragraph ends before the closing mark
+    open_len: int = 1            # length of the opening and closing marks ('' is two characters)
+    close_len: int = 1
     continues: bool = False      # the quotation goes on in the next paragraph
     continued: bool = False      # this passage resumes one from the previous paragraph
 
     def inner(self, body):
-        return body[self.start + 1:self.end - 1 if self.closed else self.end]
+        return body[self.start + self.open_len:self.end - self.close_len if self.closed else self.end]
 
 
-def _opens_straight(text, i):
+def _opens_straight(text, i, length):
     before = text[i - 1] if i else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + length] if i + length < len(text) else " "
     return before in _OPEN_CONTEXT or (not after.isspace() and after not in ",.;:?!")
 
 
 def pair_quotes(paragraph):
-    """(start, end, closed) of each quoted passage of one paragraph, in order, in paragraph offsets."""
-    spans, open_at = [], None
+    """(start, end, closed, open_len, close_len) of each quoted passage of one paragraph, in order."""
+    spans, open_at, open_len = [], None, 1
     for m in _MARKS.finditer(paragraph):
         i, mark = m.start(), m.group()
-        if mark in _OPENERS or (mark == '"' and open_at is None and _opens_straight(paragraph, i)):
+        straight = mark in ('"', "''")
+        if mark in _OPENERS or (straight and open_at is None and _opens_straight(paragraph, i, len(mark))):
             # An opener inside an open passage means the closing mark was left out: start afresh.
-            open_at = i
-        elif open_at is not None and (mark in _CLOSERS or mark == '"'):
-            spans.append((open_at, i + 1, True))
+            open_at, open_len = i, len(mark)
+        elif open_at is not None and (mark in _CLOSERS or straight):
+            spans.append((open_at, m.end(), True, open_len, len(mark)))
             open_at = None
     if open_at is not None:
-        spans.append((open_at, len(paragraph), False))
+        spans.append((open_at, len(paragraph), False, open_len, 0))
     return spans
 
 
@@ -60,14 +64,15 @@ def find_passages(paragraphs, offsets):
     """Quoted passages of the whole body, with quotations continued over paragraphs linked."""
     passages = []
     for index, (text, offset) in enumerate(zip(paragraphs, offsets)):
-        starts_with_opener = text[:1] in _OPENERS or text[:1] == '"'
+        starts_with_opener = text[:1] in _OPENERS or text[:1] == '"' or text.startswith("''")
         previous = passages[-1] if passages and passages[-1].paragraph == index - 1 else None
         if previous is not None and not previous.closed:
             if starts_with_opener:
                 previous.continues = True
             else:
                 passages.pop()  # an unclosed mark that nothing resumes is a misprint, not a quote
-        new = [Passage(offset + start, offset + end, index, closed) for start, end, closed in pair_quotes(text)]
+        new = [Passage(offset + start, offset + end, index, closed, open_len, close_len)
+               for start, end, closed, open_len, close_len in pair_quotes(text)]
         if new and previous is not None and previous.continues and new[0].start == offset:
             new[0].continued = True
         passages.extend(new)
@@ -84,7 +89,7 @@ def mask_quotes(body, passages):
     """
     pieces, at = [], 0
     for p in passages:
-        inner_start, inner_end = p.start + 1, p.end - 1 if p.closed else p.end
+        inner_start, inner_end = p.start + p.open_len, p.end - p.close_len if p.closed else p.end
         if inner_end - inner_start < 1:
             continue
         pieces.append(body[at:inner_start])
