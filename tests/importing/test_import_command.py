@@ -4,12 +4,15 @@ import json
 import os
 import subprocess
 import sys
+import time
+import timeit
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Statement
+from articles.text.parse import parse_text
 from people.models import Person
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,3 +160,23 @@ def test_a_changed_text_at_the_same_url_updates_that_article():
         sys.stdin = sys_stdin
     assert "1 created, 1 updated" in out
     assert Article.objects.get().body == "Second version."
+
+
+def test_pathological_input_is_imported_in_bounded_time(tmp_path):
+    """5,000 unbalanced quote marks and a 1 MB paragraph go in; the finder's share of the time is
+    measured in the report (it grows faster than the text on unbalanced quotes)."""
+    (tmp_path / "quotes.txt").write_text("Quote marks everywhere\n\n" + "“ word said " * 5000 + "end.")
+    (tmp_path / "long.txt").write_text("One long paragraph\n\n" + "The minister said the plan would work. " * 27000)
+    started = time.monotonic()
+    _, err, failure = run(tmp_path)
+    assert failure is None, err
+    assert time.monotonic() - started < 60
+    assert Article.objects.count() == 2 and len(Article.objects.get(headline="One long paragraph").body) > 1_000_000
+
+
+def test_the_parser_takes_time_linear_in_the_text():
+    def seconds(n):
+        text = "Headline\n\n" + "“ word said, " * n + "\n\n" + "A sentence of a long paragraph. " * n
+        return min(timeit.repeat(lambda: parse_text(text), number=1, repeat=3))
+
+    assert seconds(40_000) < 4 * seconds(20_000)
