@@ -29,10 +29,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 _MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE_LINE = re.compile(
     rf"^(?:(?:Published|Updated)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
-    rf"(?:(?P<mdy>{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})|(?P<dmy>\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d))$",
+    rf"(?:(?P<mdy>{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}})|(?P<dmy>\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}})|(?P<iso>\d{{4}}-\d\d-\d\d))"
+    r"(?:,?\s+\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^By\s+(?P<names>[^\s].{0,200})$")
+# Each name in a byline: capitalised words, with the particles names carry ("Ursula von der Leyen").
+_AUTHOR = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|van|von|der|de|da|di|du|la|le|bin|al|el)){0,5}")
 _BIO_VERBS = r"(?:is|was|covers|writes|reports|has|joined|worked|previously)"
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,\s*and\s+|,\s*|\s+and\s+|\s*&\s*)\s*")
 
@@ -143,8 +146,8 @@ def parse_text(text, *, source=""):
         number, block = blocks[i]
         if block[0] in BULLETS:
             standfirst.append(block[1:].strip())
-        elif (byline := _BYLINE.match(block)) and not authors:
-            authors = split_authors(byline["names"])
+        elif (byline := _BYLINE.match(block)) and not authors and _names(byline["names"]):
+            authors = _names(byline["names"])
         elif (found := _date_of(number, block)) is not None:
             published = published or found
         else:
@@ -246,6 +249,12 @@ def _date_of(line, text):
         except ValueError:
             continue
     raise ParseError(f"impossible date {text!r}", line)
+
+
+def _names(byline):
+    """The authors of a byline, or [] when it is a sentence that begins with "By" ("By noon, …")."""
+    names = split_authors(byline)
+    return names if names and all(_AUTHOR.fullmatch(n) for n in names) else []
 
 
 def _reads_like_body(text):

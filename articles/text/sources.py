@@ -44,7 +44,7 @@ def _file(path):
     try:
         if path.endswith(JSONL_SUFFIX):
             with open(path, "rb") as handle:
-                yield from _jsonl(handle, path, path)
+                yield from _jsonl(handle, path, os.path.abspath(path))
             return
         if os.path.getsize(path) > MAX_ARTICLE_BYTES:
             limit = MAX_ARTICLE_BYTES // 2**20
@@ -55,7 +55,7 @@ def _file(path):
     except OSError as err:
         yield Item(f"{path}:1", error=err.strerror or str(err))
         return
-    yield _text(data, path, path)
+    yield _text(data, path, os.path.abspath(path))
 
 
 def _text(data, where, source):

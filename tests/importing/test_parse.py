@@ -51,6 +51,13 @@ def test_bylines(byline, authors):
     assert parse_text(f"Headline\n\n{byline}\n\nBody text.").authors == authors
 
 
+def test_a_sentence_beginning_with_by_is_body_and_a_date_line_may_carry_a_time():
+    article = parse_text("Headline\n\nDecember 6, 2023, 10:31 am HKT\n\nBy noon, the council had voted.\n\nMore.")
+    assert article.authors == [] and article.published == date(2023, 12, 6)
+    assert article.paragraphs[0] == "By noon, the council had voted."
+    assert parse_text("Headline\n\nBy Ursula von der Leyen\n\nBody.").authors == ["Ursula von der Leyen"]
+
+
 def test_a_last_paragraph_about_someone_else_stays_in_the_body():
     article = parse_text("Headline\n\nBy Ann Lee\n\nBody.\n\nBo Chen is the new mayor.")
     assert article.paragraphs == ["Body.", "Bo Chen is the new mayor."]

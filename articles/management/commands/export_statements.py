@@ -18,7 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
         parser.add_argument("--person", metavar="SLUG", help="Only this person's statements.")
-        parser.add_argument("--status", choices=Statement.Status.values, help="Only statements with this status.")
+        parser.add_argument(
+            "--status", choices=Statement.Status.values,
+            help="Only statements with this status, including those readers are not shown. Default: what readers see.",
+        )
         parser.add_argument("-o", "--output", metavar="FILE", help="Write here instead of stdout.")
         parser.add_argument(
             "--base-url", default="http://127.0.0.1:8000", help="Site address the permalinks start with."
