@@ -92,6 +92,7 @@ def _finish(phrase, cue_match, masked, pos, limit):
     if cue in ("told", "tells", "telling"):
         audience, length = _audience(after)
         after = after[length:]
+    audience = " ".join(audience.split())
     return Attribution(phrase, cue, pos, audience, _relay(after), cue_span=(cue_match.start(), cue_match.end()))
 
 

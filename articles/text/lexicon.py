@@ -52,7 +52,7 @@ ministry department office agency commission committee council party organisatio
 institute institution university college school center centre foundation fund bank company corporation corp
 inc ltd llc plc group union federation alliance league coalition court congress senate parliament assembly
 government administration authority board bureau service services army navy force forces police guard church
-campaign club society network house nations reserve pentagon kremlin treasury initiative caucus cabinet
+campaign club society network house nations reserve pentagon kremlin treasury caucus cabinet
 commerce secretariat embassy consulate mission brigade command corps regime junta movement front
 """)
 # Last words of newspaper and broadcaster names ("Washington Examiner", "Fox News").
@@ -106,15 +106,17 @@ street avenue square bay coast strait peninsula province region mount lake ocean
 middle far near africa asia america europe arabia emirates
 """)
 
-# Capitalised words that never belong to a person's name: sentence openers, days, months,
-# nationality and party adjectives.
-NOT_NAMES = _words("""
+# Capitalised words that open sentences or date them, never part of a name or of a title before one.
+OPENERS = _words("""
 the a an this that these those it he she they we i you his her their our my its in on at by for from with
 without during after before since until while when where why how what who which if but and or so yet still
 also however meanwhile moreover although though earlier later last next then now today tonight yesterday
 tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july
 august september october november december jan feb aug sept oct nov dec as there here some many most all
 both each every no not one two three several other another such according asked speaking despite under over
+""")
+# Capitalised words that never belong to a person's name: openers, nationality and party adjectives.
+NOT_NAMES = OPENERS | _words("""
 republican republicans democrat democrats democratic conservative conservatives liberal liberals labour gop
 independent american americans chinese iranian israeli palestinian russian ukrainian british french german
 italian spanish japanese korean indian pakistani afghan iraqi syrian saudi turkish egyptian mexican canadian

@@ -18,6 +18,7 @@ from articles.text.lexicon import (
     HONORIFICS,
     LABEL_HEADS,
     NOT_NAMES,
+    OPENERS,
     ORG_HEADS,
     OUTLET_HEADS,
     OUTLETS,
@@ -180,6 +181,8 @@ def _person(tokens, run_start):
         t -= 1
     titles = [w for w in tokens[t:k] if _bare(w) not in HONORIFICS]
     prefix = tokens[run_start:t]
+    while prefix and (_bare(prefix[0]) in OPENERS or prefix[0] in _CONNECTORS):
+        prefix = prefix[1:]  # "in early November and Chinese Premier Li Qiang": the date is no title
     role_start = _lower_role(tokens, run_start) if run_start == t else run_start
     role_words = tokens[role_start:run_start] + titles
     first = run_start if role_start == run_start else role_start
@@ -382,4 +385,14 @@ def parse_apposition(text):
                 rest = rest[1:]
             if rest and rest[0][:1].isupper():
                 return " ".join(words[:i]), " ".join(rest)
+    return _role_of_organisation(words)
+
+
+def _role_of_organisation(words):
+    """("spokeswoman", "Chinese Foreign Ministry") from "Chinese Foreign Ministry spokeswoman"."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].islower():
+        i -= 1
+    if 0 < i < len(words) and looks_like_organisation(words[:i]):
+        return " ".join(words[i:]), " ".join(words[:i])
     return " ".join(words), ""

@@ -99,7 +99,10 @@ def extract(paragraphs, *, headline="", authors=()):
     used_sentences.update((article.sentence_of(c[1].pos)[0], c[1]) for c in candidates)
     candidates += _reported(article, used_sentences)
     statements = _statements(article, candidates)
-    return Extraction(statements, _people(article, statements), _organisations(article, statements))
+    people = _people(article, statements)
+    known = {p.name for p in people}
+    people += [PersonMention(name) for name in authors if name not in known]
+    return Extraction(statements, people, _organisations(article, statements))
 
 
 def _read(paragraphs):
