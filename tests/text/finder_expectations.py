@@ -72,6 +72,9 @@ def statement_problems(extraction, expected, allowed_others=1):
             found = extraction.statements[i]
             if (want["kind"] == "direct") != (found.kind == "direct"):
                 problems.append(f"{label} has kind {found.kind}, expected {want['kind']}")
+            for key in ("audience", "via"):
+                if key in want and fold(getattr(found, key)) != fold(want[key]):
+                    problems.append(f"{label} has {key} {getattr(found, key)!r}, expected {want[key]!r}")
         claimed.update(hits)
     others = [s for i, s in enumerate(extraction.statements) if i not in claimed]
     if len(others) > allowed_others:
