@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.text import names
+from articles.text.lexicon import words
 
 _CLAUSE_VERBS = (
     "said|says|say|told|tells|tell|added|adds|noted|notes|argued|argues|explained|explains|wrote|writes|stated|"
@@ -26,8 +27,13 @@ QUOTE_CUE = re.compile(rf"\b(?:{_CLAUSE_VERBS}|{_QUOTE_ONLY_VERBS})\b")
 PARTICIPLE_CUE = re.compile(rf",\s+(?:{_PARTICIPLES})\b")
 _PARTICIPLE_BEFORE = re.compile(rf",\s+({_PARTICIPLES})\s*[:,]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
-_AUX = frozenset(["has", "have", "had", "also", "later", "previously", "then", "once", "again", "repeatedly", "recently", "further", "earlier", "has", "also", "had", "also", "reportedly", "publicly", "privately", "initially", "first", "simply"])
-_PASSIVE = frozenset(["is", "was", "are", "were", "be", "been", "being", "it"])
+_AUX = words("""
+has have had also later previously then once again repeatedly recently further earlier has also had also
+reportedly publicly privately initially first simply
+""")
+_PASSIVE = words("""
+is was are were be been being it
+""")
 _NEGATION = re.compile(r"\b(?:not|never|n't|didn’t|didn't|doesn't|doesn’t|won't|won’t)\s*$")
 _THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
 _SENTENCE_BREAK = re.compile(r"[.?!][\u201d\"’)]*\s+[A-Z\u201c\"]")
@@ -37,6 +43,10 @@ _TRAILING_TIME = re.compile(
     r"^(?:\s+(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|to|via|when|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[\w’'.-]+))*?\s*[.?!]?[\u201d\"]?\s*$")
 _WINDOW = 300
+_AUDIENCE_BEFORE_THAT = re.compile(r"\s*([^,.;:\u201c\u201d\"]{1,80}?)\s+that\s")
+_TRAILING_WHEN = re.compile(
+    r"(?:\s+(?:on|last|this|late|early|in)\s+(?:\w+)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|today|yesterday|tonight))$")
 
 
 @dataclass
@@ -62,6 +72,10 @@ def strip_aux(text):
 
 def _audience(text):
     """(audience, length) for the object of "told": "the Washington Examiner", "reporters"."""
+    before_that = _AUDIENCE_BEFORE_THAT.match(text)
+    if before_that:
+        audience = _TRAILING_WHEN.sub("", before_that.group(1))
+        return audience, before_that.start(1) + len(audience)
     m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?[\w’'.&-]+(?:\s+[A-Z][\w’'.&-]*){0,5})", text)
     if not m:
         return "", 0
@@ -92,6 +106,7 @@ def _finish(phrase, cue_match, masked, pos, limit):
     if cue in ("told", "tells", "telling"):
         audience, length = _audience(after)
         after = after[length:]
+    audience = " ".join(audience.split())
     return Attribution(phrase, cue, pos, audience, _relay(after), cue_span=(cue_match.start(), cue_match.end()))
 
 

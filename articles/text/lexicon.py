@@ -5,13 +5,14 @@ outlets and agencies, countries and capitals, weekdays and months. Nothing here 
 """
 
 
-def _words(text):
+def words(text):
+    """The set of white-space separated words of text."""
     return frozenset(text.split())
 
 
 # Titles printed before a name ("Chinese Premier Li Qiang", "Sen. Jane Roe"); matched lower-cased
 # without a trailing full stop, each part of a hyphenated word on its own ("Vice-President").
-TITLES = _words("""
+TITLES = words("""
 president vice premier prime minister secretary ambassador senator sen rep reps representative congressman
 congresswoman gov governor mayor chairman chairwoman chair chief director spokesman spokeswoman spokesperson
 general gen lt col adm admiral judge justice king queen prince princess pope foreign defense defence deputy
@@ -27,7 +28,7 @@ HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": "", "sir": "m
               "mme": "f", "mister": "m", "messrs": ""}
 
 # Nouns that head a role printed in lower case before a name or in an apposition.
-ROLE_NOUNS = TITLES | _words("""
+ROLE_NOUNS = TITLES | words("""
 expert official aide strategist pollster consultant activist organizer organiser journalist reporter writer
 columnist historian scientist physician doctor owner partner member staffer operative frontrunner front-runner
 hopeful contender challenger incumbent critic supporter donor researcher scholar lecturer teacher engineer
@@ -47,16 +48,16 @@ GENDERED = {
 }
 
 # Last words of organisation names ("Foreign Ministry", "Communist Party", "White House").
-ORG_HEADS = _words("""
+ORG_HEADS = words("""
 ministry department office agency commission committee council party organisation organization association
 institute institution university college school center centre foundation fund bank company corporation corp
 inc ltd llc plc group union federation alliance league coalition court congress senate parliament assembly
 government administration authority board bureau service services army navy force forces police guard church
-campaign club society network house nations reserve pentagon kremlin treasury initiative caucus cabinet
+campaign club society network house nations reserve pentagon kremlin treasury caucus cabinet
 commerce secretariat embassy consulate mission brigade command corps regime junta movement front
 """)
 # Last words of newspaper and broadcaster names ("Washington Examiner", "Fox News").
-OUTLET_HEADS = _words("""
+OUTLET_HEADS = words("""
 times post journal news herald tribune examiner gazette telegraph press review magazine chronicle inquirer
 observer independent express mirror globe register courier dispatch bulletin wire tv radio television daily
 """)
@@ -100,21 +101,23 @@ philadelphia, miami, atlanta, houston, dallas, seattle, denver, detroit, new orl
 cleveland, baltimore, brooklyn, manhattan, silicon valley, wall street, capitol hill, hong kong, sydney,
 toronto, montreal, vancouver, mumbai, shanghai, shenzhen, istanbul, dubai, lagos, nairobi, johannesburg
 """.replace("\n", " ").split(",")) - {""}
-PLACE_WORDS = _words("""
+PLACE_WORDS = words("""
 east west north south central united states kingdom republic island islands sea gulf river valley county city
 street avenue square bay coast strait peninsula province region mount lake ocean county district state
 middle far near africa asia america europe arabia emirates
 """)
 
-# Capitalised words that never belong to a person's name: sentence openers, days, months,
-# nationality and party adjectives.
-NOT_NAMES = _words("""
+# Capitalised words that open sentences or date them, never part of a name or of a title before one.
+OPENERS = words("""
 the a an this that these those it he she they we i you his her their our my its in on at by for from with
 without during after before since until while when where why how what who which if but and or so yet still
 also however meanwhile moreover although though earlier later last next then now today tonight yesterday
 tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july
 august september october november december jan feb aug sept oct nov dec as there here some many most all
 both each every no not one two three several other another such according asked speaking despite under over
+""")
+# Capitalised words that never belong to a person's name: openers, nationality and party adjectives.
+NOT_NAMES = OPENERS | words("""
 republican republicans democrat democrats democratic conservative conservatives liberal liberals labour gop
 independent american americans chinese iranian israeli palestinian russian ukrainian british french german
 italian spanish japanese korean indian pakistani afghan iraqi syrian saudi turkish egyptian mexican canadian
@@ -126,7 +129,7 @@ breaking update updated photo video watch read editor's note advertisement relat
 """)
 
 # Nouns that head an unnamed source ("a former senior Pentagon official", "officials", "police").
-LABEL_HEADS = _words("""
+LABEL_HEADS = words("""
 official officials spokesman spokeswoman spokesperson source sources aide aides analyst analysts expert experts
 critic critics observer observers diplomat diplomats lawmaker lawmakers people residents witness witnesses
 police investigators prosecutors authorities officers supporters opponents economists researchers scientists
@@ -138,10 +141,10 @@ army court embassy group party firm team
 """)
 # Of those, the heads that name a body: with a capitalised modifier they speak as an organisation
 # ("the Chinese commerce ministry"), without one they stay a label ("the company").
-BODY_HEADS = _words("""
+BODY_HEADS = words("""
 agency ministry department government administration campaign company committee commission council office
 military army court embassy group party firm team police
 """)
 
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "they": "", "it": "", "i": "", "we": "", "you": ""}
-DETERMINERS = _words("a an the one two three four five several some many most other another two-thirds few")
+DETERMINERS = words("a an the one two three four five several some many most other another two-thirds few")

@@ -180,8 +180,8 @@ def collect(masked, sentence_starts):
             found.add_person(phrase, end - len(phrase.name), roles)
         elif phrase.kind == "surname":
             singles.append((end - len(phrase.name), phrase))
-    for pos, phrase in singles:
-        name = found.full_name(phrase.name, pos)
+    resolved = [(pos, phrase, found.full_name(phrase.name, pos)) for pos, phrase in singles]
+    for pos, phrase, name in resolved:
         if name:
             person = found.people[name]
             roles = _apposition_after(masked, pos + len(phrase.name))

@@ -18,6 +18,7 @@ from articles.text.lexicon import (
     HONORIFICS,
     LABEL_HEADS,
     NOT_NAMES,
+    OPENERS,
     ORG_HEADS,
     OUTLET_HEADS,
     OUTLETS,
@@ -25,17 +26,40 @@ from articles.text.lexicon import (
     ROLE_NOUNS,
     SUBJECT_PRONOUNS,
     TITLES,
+    words,
 )
 
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]*|\(")
-_PARTICLES = frozenset(["al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "del", "della", "der", "den", "ten", "ter", "dos", "das", "y", "bin"])
-_CONNECTORS = frozenset(["of", "for", "and", "the", "on", "de"])
-_FUNCTION = frozenset(["the", "a", "an", "of", "and", "or", "but", "with", "by", "for", "to", "in", "on", "at", "from", "as", "like", "than", "that", "this", "these", "those", "who", "which", "said", "told", "says", "say", "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "could", "should", "may", "might", "not", "also", "when", "while", "after", "before", "since", "during", "about", "against", "between", "into", "over", "under", "among", "amid", "via", "per", "its", "their", "his", "her", "our", "my", "your"])
+_PARTICLES = words("""
+al el bin ibn van von de da di du le la del della der den ten ter dos das y bin
+""")
+_CONNECTORS = words("""
+of for and the on de
+""")
+_FUNCTION = words("""
+the a an of and or but with by for to in on at from as like than that this these those who which said told
+says say is was are were be been has have had will would could should may might not also when while after
+before since during about against between into over under among amid via per its their his her our my your
+""")
 _CLAUSE_CUT = re.compile(
     r",|;|:|\.(?:\s|$)|\s(?:who|which|that|in|on|at|during|when|after|before|last|this|as|with|to|and(?=\s+[a-z])"
-    r"|from|while|because|if|but)\s")
+    r"|from|while|because|if|but|by|seen|familiar|close|briefed|involved|speaking)\s")
 _WINDOW = 300
-_OPENING_WORDS = ROLE_NOUNS | LABEL_HEADS | DETERMINERS | frozenset(["of", "for", "and", "de", "al", "bin"])
+_ROLE_SUFFIXES = ("ian", "ist", "man", "woman", "person", "er", "or", "ant", "eer")
+_NOT_ROLES = words("""
+never ever other whether rather however later over under after together either neither another further
+corner border order water weather number matter letter paper center centre sector factor major minor
+error mirror summer winter october november december september quarter chamber
+dinner power tower poster hour sooner longer clever
+""")
+# Words before a name that make it an institution: "the National Utilities Regulator".
+_INSTITUTIONAL = words("national international federal global world royal united european central")
+# Lower-case nouns before a name that make the name an organisation's: "the consumer group Tapwatch".
+_BODY_BEFORE_NAME = words("""
+group company firm charity union organisation organization association network agency party campaign bank
+startup retailer airline broadcaster newspaper
+""")
+_OPENING_WORDS = ROLE_NOUNS | LABEL_HEADS | DETERMINERS | words("of for and de al bin")
 
 
 @dataclass
@@ -114,9 +138,13 @@ def _organisation_words(words):
 
 
 def is_outlet(text):
+    text = text.removeprefix("the ").removeprefix("The ")
     words = text.split()
-    low = text.lower().removeprefix("the ")
-    return bool(words) and (low in OUTLETS or (_bare(words[-1]) in OUTLET_HEADS and words[0][:1].isupper()))
+    low = text.lower()
+    if not words or not words[0][:1].isupper():
+        return False
+    last = _bare(words[-1])
+    return low in OUTLETS or last in OUTLET_HEADS or (last == "agency" and ("press" in low or "news" in low))
 
 
 def _is_place(words):
@@ -133,14 +161,19 @@ def gender_of(words):
 
 
 def _capital_run_start(tokens, end):
-    """Index where the run of capitalised words (with inner "of"/"for"/"and") ending at end-1 starts."""
+    """Index where the run of capitalised words (with inner "of"/"for"/"and") ending at end-1 starts.
+
+    A singular possessive ends a run ("Iran’s House"); a plural one stays inside ("Teachers’ Union").
+    """
     j = end - 1
     while j > 0:
         prev = tokens[j - 1]
-        if prev[:1].isupper() and not _possessive(prev) or prev.lower() in _CONNECTORS and j > 1 and tokens[j - 2][:1].isupper() and not _possessive(tokens[j - 2]):
-            j -= 1
-        else:
+        capital = prev[:1].isupper() and not prev.endswith(("’s", "'s"))
+        joined = prev.lower() in _CONNECTORS and j > 1 and tokens[j - 2][:1].isupper() \
+            and not _possessive(tokens[j - 2])
+        if not (capital or joined):
             break
+        j -= 1
     return j
 
 
@@ -152,9 +185,16 @@ def _lower_role(tokens, end):
         if not word[:1].islower() or word.lower() in _FUNCTION or _possessive(word):
             break
         j -= 1
-    if j < end and _bare(tokens[end - 1]) not in ROLE_NOUNS:
+    if j < end and not is_role_noun(tokens[end - 1]):
         return end
     return j
+
+
+@lru_cache(maxsize=1 << 14)
+def is_role_noun(word):
+    """"librarian", "campaigner", "businessman": a noun naming what a person does."""
+    low = _bare(word)
+    return low in ROLE_NOUNS or (low.endswith(_ROLE_SUFFIXES) and low not in _NOT_ROLES and len(low) > 4)
 
 
 def _title_surname(tokens, run_start):
@@ -174,12 +214,17 @@ def _person(tokens, run_start):
     name_words = [_strip_possessive(t) for t in tokens[k:]]
     if not name_words:
         return None
+    if (k > run_start and _bare(tokens[k - 1]) in _INSTITUTIONAL) or (
+            k == run_start and run_start and _bare(tokens[run_start - 1]) in _BODY_BEFORE_NAME):
+        return Phrase("organisation", " ".join(tokens[k - (k > run_start):]), used=len(tokens) - k + 1)
     t = k
     while t > run_start and (_is_title(tokens[t - 1]) or (
             tokens[t - 1].lower() in ("of", "for") and t - 1 > run_start and _is_title(tokens[t - 2]))):
         t -= 1
     titles = [w for w in tokens[t:k] if _bare(w) not in HONORIFICS]
     prefix = tokens[run_start:t]
+    while prefix and (_bare(prefix[0]) in OPENERS or prefix[0] in _CONNECTORS):
+        prefix = prefix[1:]  # "in early November and Chinese Premier Li Qiang": the date is no title
     role_start = _lower_role(tokens, run_start) if run_start == t else run_start
     role_words = tokens[role_start:run_start] + titles
     first = run_start if role_start == run_start else role_start
@@ -382,4 +427,14 @@ def parse_apposition(text):
                 rest = rest[1:]
             if rest and rest[0][:1].isupper():
                 return " ".join(words[:i]), " ".join(rest)
+    return _role_of_organisation(words)
+
+
+def _role_of_organisation(words):
+    """("spokeswoman", "Chinese Foreign Ministry") from "Chinese Foreign Ministry spokeswoman"."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].islower():
+        i -= 1
+    if 0 < i < len(words) and looks_like_organisation(words[:i]):
+        return " ".join(words[i:]), " ".join(words[:i])
     return " ".join(words), ""

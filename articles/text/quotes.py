@@ -99,7 +99,10 @@ def extract(paragraphs, *, headline="", authors=()):
     used_sentences.update((article.sentence_of(c[1].pos)[0], c[1]) for c in candidates)
     candidates += _reported(article, used_sentences)
     statements = _statements(article, candidates)
-    return Extraction(statements, _people(article, statements), _organisations(article, statements))
+    people = _people(article, statements)
+    known = {p.name for p in people}
+    people += [PersonMention(name) for name in authors if name not in known]
+    return Extraction(statements, people, _organisations(article, statements))
 
 
 def _read(paragraphs):
@@ -122,26 +125,38 @@ def _read(paragraphs):
 
 def _direct(article):
     """(passages, attribution, confidence) for each direct statement, in order."""
-    by_paragraph = {}
+    owners = _owners(article)
+    groups, previous = {}, None   # previous: (paragraph, attribution) of the last group
+    for p in article.passages:
+        owner = owners.get(id(p))
+        key = id(owner)
+        if owner is None and previous and previous[0] == p.paragraph - 1 and _opens(article, p):
+            owner, key = previous[1], ("inherited", p.paragraph)
+        if owner is None:
+            continue
+        confidence = _INHERITED if isinstance(key, tuple) else owner.confidence
+        groups.setdefault(key, ([], owner, confidence))[0].append(p)
+        previous = (p.paragraph, owner)
+    return list(groups.values())
+
+
+def _owners(article):
+    """Passage id -> its attribution: its own, a sibling's in the paragraph, or its quotation's."""
+    owners, by_paragraph = {}, {}
     for p in article.passages:
         by_paragraph.setdefault(p.paragraph, []).append(p)
-    groups, chain, previous = {}, None, None   # previous: (paragraph, attribution) of the last group
-    for index in sorted(by_paragraph):
-        passages = by_paragraph[index]
-        owners = _share(passages, [_own_attribution(article, p) for p in passages], article.body)
-        for p, owner in zip(passages, owners):
-            key = id(owner)
-            if owner is None and p.continued and chain is not None:
-                owner, key = chain, id(chain)
-            elif owner is None and previous and previous[0] == index - 1 and _opens(article, p):
-                owner, key = previous[1], ("inherited", index)
-            if owner is None:
-                continue
-            confidence = _INHERITED if isinstance(key, tuple) else owner.confidence
-            groups.setdefault(key, ([], owner, confidence))[0].append(p)
-            chain = owner if p.continues else None
-            previous = (index, owner)
-    return list(groups.values())
+    for passages in by_paragraph.values():
+        shared = _share(passages, [_own_attribution(article, p) for p in passages], article.body)
+        owners.update((id(p), owner) for p, owner in zip(passages, shared) if owner is not None)
+    chain = []
+    for p in article.passages + [None]:
+        if chain and (p is None or not p.continued):
+            owner = next((owners[id(q)] for q in chain if id(q) in owners), None)
+            owners.update((id(q), owner) for q in chain if owner is not None and id(q) not in owners)
+            chain = []
+        if p is not None:
+            chain.append(p)
+    return owners
 
 
 def _own_attribution(article, passage):

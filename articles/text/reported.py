@@ -18,12 +18,22 @@ from articles.text.attribution import (
     _relay,
     strip_aux,
 )
+from articles.text.lexicon import words
 
-_CONJUNCTIONS = frozenset(["and", "but", "while", "as", "so", "yet", "then", "where", "because", "though", "although", "when", "since", "now", "however", "meanwhile", "instead", "still", "also"])
+_CONJUNCTIONS = words("""
+and but while as so yet then where because though although when since now however meanwhile instead still
+also
+""")
 _THAT = re.compile(r"\s*(?:,\s*)?that\s+")
 _TRAILER = re.compile(r",\s*(?:per|according to|citing)\s+[^,]{2,80}$|[\s.?!\u201d\"’]+$")
 _SHORT_TAIL = re.compile(r"^(?:\s+[\w’'.&-]+){0,8}\s*[.?!]?[\u201d\"]?\s*$")
 _MIN_WORDS = 3
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|late|early|after|before|via|to|from|earlier|later|again|also|then|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|publicly|privately)\b"
+    r"[^,;:.]{0,40})?")
+_TRAILING_RELAY = re.compile(
+    r",\s+((?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,5})\s+report(?:ed|s)\s*[.!?]?[\u201d\"]?\s*$")
 # Verbs whose reported clause may follow without "that"; the others take a noun too ("noted her years").
 _THAT_OPTIONAL = re.compile(r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|insisted|insists|claimed|"
                             r"claims|argued|argues|warned|warns|predicted|predicts|stressed|suggested|suggests)$")
@@ -90,7 +100,7 @@ def _skip_adverbial(masked, start, end):
     """Past 'on Tuesday that' / 'in a statement that' when a "that" follows within a few words."""
     window = masked[start:min(end, start + 60)]
     m = re.search(r"\sthat\s", window)
-    if m and not re.search(r"[,;:]", window[:m.start()]) and len(window[:m.start()].split()) <= 5:
+    if m and _ADVERBIAL.fullmatch(window[:m.start()]):
         return start + m.end()
     return start
 
@@ -177,6 +187,17 @@ RULES = (subject_verb, sentence_final, parenthetical, according_to, participle)
 
 def reported(masked, s_start, s_end):
     """(attribution, clause start, clause end) for the sentence's reported speech, or None."""
+    relay = _TRAILING_RELAY.search(masked, s_start, s_end)
+    if relay and names.is_outlet(relay.group(1)):
+        # "Kovač promised to ..., the Northern Chronicle reported.": the outlet relays another speaker.
+        found = _first_rule(masked, s_start, relay.start())
+        if found is not None:
+            found[0].via = relay.group(1).removeprefix("the ")
+            return found
+    return _first_rule(masked, s_start, s_end)
+
+
+def _first_rule(masked, s_start, s_end):
     for rule in RULES:
         found = rule(masked, s_start, s_end)
         if found is not None:

@@ -8,6 +8,8 @@ one quotation printed over several paragraphs (the newspaper convention).
 import re
 from dataclasses import dataclass
 
+from articles.text.lexicon import words
+
 # Two apostrophes stand for a straight double mark in some archives' plain text.
 _MARKS = re.compile("''|[\u201c\u201d\u201e\u00ab\u00bb\"]")
 _OPENERS = "\u201c\u201e\u00ab"
@@ -18,7 +20,11 @@ FILLER = "x"
 # A sentence ends at . ? or ! (closing marks may follow) before white space and a capital, digit or
 # opening mark (the words after it are masked); abbreviations and initials ("Mr.", "U.S.", "J.") do not end one.
 _SENTENCE_END = re.compile("[.?!][\u201d\"\u2019')\\]]*\\s+(?=[\u201c\"\u2018'(\\[A-Z0-9])")
-_ABBREVIATIONS = frozenset(["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "adm", "maj", "cpl", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vol", "vs", "etc", "rev", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ariz", "calif", "fla", "mass", "conn", "pa", "wash", "mich", "minn", "wis", "ill", "ind", "ky", "la", "md", "mo", "nev", "okla", "ore", "tenn", "tex", "va", "vt", "colo", "del", "ga", "kan", "neb", "messrs", "mt", "ft", "dept", "pres", "gens", "reps", "sens", "supt"])
+_ABBREVIATIONS = words("""
+mr mrs ms dr sen rep gov gen lt col sgt capt adm maj cpl prof st jr sr inc corp co ltd no vol vs etc rev jan
+feb mar apr jun jul aug sep sept oct nov dec ariz calif fla mass conn pa wash mich minn wis ill ind ky la md
+mo nev okla ore tenn tex va vt colo del ga kan neb messrs mt ft dept pres gens reps sens supt
+""")
 
 
 @dataclass
