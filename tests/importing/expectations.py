@@ -34,7 +34,8 @@ def article_problems(expected):
             continue
         paragraphs = article.paragraphs
         checks = [
-            (norm(article.headline) == norm(spec["headline"]), f"headline {article.headline!r}"),
+            ("headline" not in spec or norm(article.headline) == norm(spec["headline"]),
+             f"headline {article.headline!r}"),
             ("published" not in spec or str(article.published or "") == (spec["published"] or ""),
              f"published {article.published}"),
             ("authors" not in spec or [a.name for a in article.authors.order_by("authorships__position")]
@@ -62,9 +63,10 @@ def _speaker_matches(found, spec):
     return norm(found["speaker"] or found["speaker_organisation"] or found["speaker_label"]) == want
 
 
-def statement_problems(expected):
+def statement_problems(expected, *, allowed_extra=1, match_kind=False):
     """Required statements found exactly once with their speaker, optional ones at most once, and at
-    most one statement that matches nothing (the scoring tool's bar)."""
+    most `allowed_extra` statements that match nothing. The defaults are the seeds' scoring tool's
+    bar; the finder's cases ask for no other statement and the expected kind as well."""
     problems, used, extras = [], set(), []
     statements = Statement.objects.select_related("person", "organisation", "article", "article__outlet")
     for spec in expected["articles"]:
@@ -73,7 +75,7 @@ def statement_problems(expected):
         for e in spec["statements"]:
             fragments = [norm(f) for f in e["contains"]]
             holders = [s for s in mine if all(f in norm(s["text"]) for f in fragments)]
-            right = [s for s in holders if _speaker_matches(s, e)]
+            right = [s for s in holders if _speaker_matches(s, e) and (not match_kind or s["kind"] == e["kind"])]
             used.update(s["id"] for s in (holders if e["required"] else right))
             tag = f"{spec['file']}: {e['speaker']}: {e['contains'][0][:40]!r}"
             if e["required"] and not (len(holders) == len(right) == 1):
@@ -82,10 +84,15 @@ def statement_problems(expected):
             elif not e["required"] and len(right) > 1:
                 problems.append(f"optional {tag}: found {len(right)} times")
         extras += [s for s in mine if s["id"] not in used]
-    if len(extras) > 1:
+    if len(extras) > allowed_extra:
         problems += [f"extra: {s['speaker'] or s['speaker_organisation'] or s['speaker_label']}: {s['text'][:60]!r}"
                      for s in extras]
     return problems
+
+
+def _listed(expected, key):
+    """A list given for the whole file (the seeds) or for each article (the cases)."""
+    return expected.get(key, []) + [item for spec in expected["articles"] for item in spec.get(key, [])]
 
 
 def people_problems(expected):
@@ -94,7 +101,7 @@ def people_problems(expected):
     people = {}
     for person in Person.objects.prefetch_related("memberships__organisation"):
         people.setdefault(norm(person.name), []).append(person)
-    for spec in expected.get("people", []):
+    for spec in _listed(expected, "people"):
         found = people.get(norm(spec["name"]), [])
         if len(found) != 1:
             problems.append(f"person {spec['name']}: {len(found)} records")
@@ -109,10 +116,10 @@ def people_problems(expected):
         {norm(o.name), norm(o.acronym), *(norm(n.name) for n in o.names.all())} - {""}
         for o in Organisation.objects.prefetch_related("names")
     ]
-    for spec in expected.get("organisations", []):
+    for spec in _listed(expected, "organisations"):
         spellings = {norm(spec["name"]), *map(norm, spec.get("aliases", []))}
         holders = [names for names in organisations if names & spellings]
         if len(holders) != 1:
             problems.append(f"organisation {spec['name']}: {len(holders)} records hold its names")
-    problems += [f"forbidden person exists: {n}" for n in expected.get("forbidden_people", []) if norm(n) in people]
+    problems += [f"forbidden person exists: {n}" for n in _listed(expected, "forbidden_people") if norm(n) in people]
     return problems
