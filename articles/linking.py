@@ -4,13 +4,20 @@ Part of the import service: one Linker per article looks every name up in a few 
 (PersonName/OrganisationName by matching key, then the records' own names), creates what is
 missing in bulk with its history, and records the roles printed beside each name.
 """
+from functools import lru_cache
+
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
+from people import names
 from people.models import Membership, Organisation, OrganisationName, Person, PersonName
-from people.names import normalise_name, organisation_key
+
+# One article asks for the key of each spelling many times, and a batch sees the same names again
+# and again; the keys are pure functions of the text, so they are computed once.
+normalise_name = lru_cache(maxsize=65536)(names.normalise_name)
+organisation_key = lru_cache(maxsize=65536)(names.organisation_key)
 
 
 def fit(text, model, field):
