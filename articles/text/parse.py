@@ -92,17 +92,11 @@ def decode(data):
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        text = data.decode("cp1252", errors="replace") if _is_cp1252(data) else data.decode("latin-1")
-        return text, (line, "not UTF-8; read as Windows-1252/Latin-1, check the accents")
-
-
-def _is_cp1252(data):
+        warning = (data[: err.start].count(b"\n") + 1, "not UTF-8; read as Windows-1252/Latin-1, check the accents")
     try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
+        return data.decode("cp1252"), warning
+    except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined: Latin-1 reads every byte
+        return data.decode("latin-1"), warning
 
 
 def parse_date(value, line):
