@@ -140,8 +140,8 @@ def parse_text(text, *, source=""):
         number, block = blocks[i]
         if block[0] in BULLETS:
             standfirst.append(block[1:].strip())
-        elif (byline := _BYLINE.match(block)) and not authors and _names(byline["names"]):
-            authors = _names(byline["names"])
+        elif not authors and (byline := _BYLINE.match(block)) and (names := _names(byline["names"])):
+            authors = names
         elif (found := _date_of(number, block)) is not None:
             published = published or found
         else:
@@ -252,8 +252,9 @@ def _names(byline):
 
 
 def _reads_like_body(text):
-    """A headline is one short line without a closing full stop; a long sentence is body text."""
-    return len(text) > 300 or (text.endswith(".") and not text.endswith("..."))
+    """A headline is one short line without a closing full stop ("… with the U.S." is a headline);
+    a long sentence is body text."""
+    return len(text) > 300 or (text.endswith(".") and not re.search(r"(?:\.\.|\b[A-Z]\.)$", text))
 
 
 def _finish_body(article, paragraphs, line):

@@ -58,6 +58,10 @@ def test_a_sentence_beginning_with_by_is_body_and_a_date_line_may_carry_a_time()
     assert parse_text("Headline\n\nBy Ursula von der Leyen\n\nBody.").authors == ["Ursula von der Leyen"]
 
 
+def test_a_headline_may_end_with_an_abbreviation():
+    assert parse_text("Talks resume with the U.S.\n\nBody.").headline == "Talks resume with the U.S."
+
+
 def test_a_last_paragraph_about_someone_else_stays_in_the_body():
     article = parse_text("Headline\n\nBy Ann Lee\n\nBody.\n\nBo Chen is the new mayor.")
     assert article.paragraphs == ["Body.", "Bo Chen is the new mayor."]

@@ -1,5 +1,6 @@
 """Acceptance: the sample articles and the finder's case articles, imported through the command into
 an empty database, give what their expected.json describes."""
+import io
 import json
 from pathlib import Path
 
@@ -23,6 +24,14 @@ def samples():
 
 def test_sample_articles_are_parsed_as_an_editor_would(samples):
     assert article_problems(SEEDS) == []
+
+
+@pytest.mark.parametrize("spec", [s for s in SEEDS["articles"] if "repeated_paragraphs_dropped" in s],
+                         ids=lambda s: s["file"])
+def test_paragraphs_printed_twice_are_dropped_and_reported(spec, tmp_path):
+    out = io.StringIO()
+    call_command("import_articles", str(ROOT / "articles" / "samples" / spec["file"]), verbosity=2, stdout=out)
+    assert f"{spec['repeated_paragraphs_dropped']} repeated paragraphs dropped" in out.getvalue()
 
 
 def test_sample_statements_are_found_and_attributed(samples):

@@ -82,7 +82,11 @@ class Command(BaseCommand):
             )
         if self.verbosity >= 2 or (self.dry_run and self.verbosity >= 1 and outcome.action != "unchanged"):
             verb = f"would be {outcome.action}" if self.dry_run else outcome.action
-            self.stdout.write(f"{item.where}: {verb}: {outcome.article.headline} ({outcome.statements} statements)")
+            repeated = item.article.repeated_paragraphs
+            dropped = f", {repeated} repeated paragraphs dropped" if repeated and outcome.action != "unchanged" else ""
+            self.stdout.write(
+                f"{item.where}: {verb}: {outcome.article.headline} ({outcome.statements} statements{dropped})"
+            )
         now = time.monotonic()
         if self.progress and now - self.last_progress >= 1:
             self.last_progress = now
