@@ -69,7 +69,8 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
         article.save()
         if outcome.action == "created":
             _set_byline(article, parsed.authors, linker, replace=False)
-            article.tags.add(*tags)
+            if tags:
+                article.tags.add(*tags)
             kept = []
         else:
             _set_byline(article, parsed.authors, linker, replace=True)

@@ -42,13 +42,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, outlet, published, tag, dry_run, no_extract, verbosity, **options):
         self.verbosity, self.dry_run = verbosity, dry_run
-        self.progress = verbosity >= 2 or sys.stderr.isatty()
+        self.progress = verbosity >= 2 or self.stderr.isatty()
         self.totals = Counter()
         self.started = self.last_progress = time.monotonic()
         # A dry run goes through every write, so that its counts are true, and then undoes them all;
         # a real run commits each article on its own (import_article's transaction).
         with transaction.atomic() if dry_run else nullcontext():
-            for item in read_articles(paths, stdin=sys.stdin.buffer):
+            for item in read_articles(paths, stdin=sys.stdin.buffer if "-" in paths else None):
                 for warning in item.warnings:
                     self.stderr.write(f"{warning} (warning)")
                 if item.error:
