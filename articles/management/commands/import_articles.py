@@ -29,14 +29,18 @@ class Command(BaseCommand):
         "Imports articles from text files (.txt, .md, optional front matter), JSON Lines (.jsonl, one article a "
         "line), folders (searched recursively) and '-' for stdin, and finds their statements. Files that are not "
         "UTF-8 are read as Windows-1252/Latin-1 with a warning; files over 5 MB are refused. Bad input is reported "
-        "as FILE:LINE: message, the rest is imported, and the exit status is 1."
+        "as FILE:LINE: message, the rest is imported, and the exit status is 1. An unchanged text is left alone; a "
+        "changed one (same URL or file) updates its article, keeps the statements editors verified, rejected or "
+        "edited, moved to their words, and when the words are gone keeps them too, with a note for the editors."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="A file, a folder, or - for stdin.")
         parser.add_argument("--outlet", default="", help="Outlet for articles that do not name one.")
         parser.add_argument("--published", type=iso_date, help="Date (YYYY-MM-DD) for articles that give none.")
-        parser.add_argument("--tag", action="append", default=[], help="A tag added to every article; repeatable.")
+        parser.add_argument(
+            "--tag", action="append", default=[], help="A tag added to every article, beside its own; repeatable."
+        )
         parser.add_argument("--dry-run", action="store_true", help="Show what would change; store nothing.")
         parser.add_argument("--no-extract", action="store_true", help="Store the articles only, find no statements.")
 
