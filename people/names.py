@@ -5,6 +5,7 @@ one person or one organisation. A key is for matching only; it is never shown to
 """
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "\u00b4": "'",
@@ -45,6 +46,7 @@ def normalise_name(name):
     return key.strip(_EDGE_JUNK)
 
 
+@lru_cache(maxsize=1 << 14)
 def organisation_key(name):
     """Matching key of an organisation: spelling variants, "&"/"and" and a leading "the" fold away."""
     key = _fold(name)

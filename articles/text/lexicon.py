@@ -126,6 +126,8 @@ lebanese qatari emirati taiwanese vietnamese filipino brazilian venezuelan cuban
 swedish norwegian danish finnish greek irish scottish welsh nigerian kenyan asian latino latina hispanic
 evangelical christians senate house congress state federal national international global world
 breaking update updated photo video watch read editor's note advertisement related
+dialogue summit forum conference festival games cup championship award prize act bill law treaty accord
+agreement war crisis initiative plan program programme project strategy doctrine day week
 """)
 
 # Nouns that head an unnamed source ("a former senior Pentagon official", "officials", "police").

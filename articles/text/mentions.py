@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from articles.text import names
-from articles.text.lexicon import COUNTRIES, NOT_NAMES, ORG_HEADS
+from articles.text.lexicon import COUNTRIES, NOT_NAMES, OPENERS, ORG_HEADS
 from people.names import organisation_key
 
 _CAPITAL_RUN = re.compile(
@@ -19,6 +19,7 @@ _CAPITAL_RUN = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _GENDER_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b", re.IGNORECASE)
 _PRONOUN_REACH = 2500  # a pronoun refers back at most this many characters
+_PLACE = object()
 
 
 @dataclass
@@ -166,12 +167,12 @@ def collect(masked, sentence_starts):
         if " " not in run:
             # One capitalised word is at most a surname, resolved once all full names are known.
             if run.lower() not in NOT_NAMES and len(run) > 1:
-                singles.append((m.start(), names.Phrase("surname", run)))
+                singles.append((m.start(), run, None))
             continue
-        start = max(_sentence_of(sentence_starts, end - 1), end - 120, masked.rfind(",", end - 120, end) + 1)
-        phrase = names.parse_tail(masked[start:end])
+        phrase = _plain_name(masked, m.start(), run) or names.parse_tail(masked[_context_start(
+            masked, sentence_starts, end):end])
         acronym = _ACRONYM_AFTER.match(masked, end)
-        if phrase is None:
+        if phrase is None or phrase is _PLACE:
             continue
         if phrase.kind == "organisation":
             _organisation_run(found, run, phrase.name, acronym)
@@ -179,21 +180,63 @@ def collect(masked, sentence_starts):
             roles = _apposition_after(masked, end)
             found.add_person(phrase, end - len(phrase.name), roles)
         elif phrase.kind == "surname":
-            singles.append((end - len(phrase.name), phrase))
-    resolved = [(pos, phrase, found.full_name(phrase.name, pos)) for pos, phrase in singles]
-    for pos, phrase, name in resolved:
+            singles.append((end - len(phrase.name), phrase.name, phrase))
+    resolved = [(pos, word, phrase, found.full_name(word, pos)) for pos, word, phrase in singles]
+    for pos, word, phrase, name in resolved:
         if name:
-            person = found.people[name]
-            roles = _apposition_after(masked, pos + len(phrase.name))
-            for role in roles + ([(phrase.role, phrase.organisation)] if phrase.role else []):
-                if role not in person.roles:
-                    person.roles.append(role)
-            person.gender = person.gender or phrase.gender or names.gender_of(
-                [r for role, _ in roles for r in role.split()])
+            _surname_mention(found.people[name], masked, pos + len(word), phrase)
             found.mention(name, pos)
     found.sort()
     _acronyms_in_text(found, masked)
     return found, _subjects(found, sentence_starts, masked)
+
+
+def _surname_mention(person, masked, end, phrase):
+    """What a surname's mention adds to its person: "Mao, the Chinese Foreign Ministry spokeswoman,"."""
+    roles = _apposition_after(masked, end)
+    if phrase is not None and phrase.role:
+        roles.append((phrase.role, phrase.organisation))
+    for role in roles:
+        if role not in person.roles:
+            person.roles.append(role)
+    if not person.gender:
+        person.gender = (phrase.gender if phrase else "") or names.gender_of(
+            [w for role, _ in roles for w in role.split()])
+
+
+def _context_start(masked, sentence_starts, end):
+    """Start of the words before a name that may hold its title: same sentence and clause, 80 characters."""
+    return max(_sentence_of(sentence_starts, end - 1), end - 80, masked.rfind(",", end - 80, end) + 1)
+
+
+def _plain_name(masked, start, run):
+    """The common runs read without parsing: a bare "First Last", a place, an organisation's name.
+
+    Returns a Phrase, _PLACE for a place (nobody), or None when the run needs the full parse.
+    """
+    words = run.split()
+    while len(words) > 1 and words[0].lower() in OPENERS:
+        start += len(words[0]) + 1  # "But Donald Trump": the opener is no part of the name
+        words = words[1:]
+    if len(words) > 4 or any(w.endswith(".") and not names.is_abbreviation(w) for w in words[:-1]):
+        return None  # long, or crossing a sentence end: "... from Israel. Mao"
+    before = masked[max(0, start - 20):start].rsplit(None, 1)
+    previous = before[-1] if before else ""
+    if previous and previous[-1].isalpha() and (previous[0].isupper() or names.is_role_noun(previous)):
+        return None  # a title or role may stand before the name
+    if names.is_place(words):
+        return _PLACE
+    if names.looks_like_organisation(words):
+        return names.Phrase("organisation", " ".join(words))
+    titles = 0
+    while titles < len(words) - 1 and names.is_title(words[titles]):
+        titles += 1
+    name = words[titles:]
+    if not all(names.is_name_token(w) for w in name) or (len(name) == 1 and not titles):
+        return None
+    role = " ".join(w for w in words[:titles] if not names.is_honorific(w))
+    return names.Phrase("person" if len(name) > 1 else "surname", " ".join(name), role, description=role,
+                        gender=names.gender_of(words[:titles]))
 
 
 def _organisation_run(found, run, name, acronym):

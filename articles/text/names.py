@@ -78,13 +78,13 @@ class Phrase:
 
 
 def _clean(token):
-    if token.endswith(".") and not _abbreviation(token):
+    if token.endswith(".") and not is_abbreviation(token):
         token = token[:-1]
     return token
 
 
 @lru_cache(maxsize=1 << 16)
-def _abbreviation(token):
+def is_abbreviation(token):
     bare = token.rstrip(".").lower()
     return (len(bare) == 1 and bare.isalpha()) or bare in TITLES or bare in HONORIFICS or bare in ("jr", "sr", "u.s")
 
@@ -103,8 +103,13 @@ def _strip_possessive(token):
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_title(token):
+def is_title(token):
     return any(part in TITLES or part in HONORIFICS for part in _bare(token).split("-"))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_honorific(token):
+    return _bare(token) in HONORIFICS
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,7 +125,7 @@ def is_name_token(token):
         return True
     if not token[:1].isupper() or low in NOT_NAMES or low in ORG_HEADS or low in OUTLET_HEADS:
         return False
-    return not _is_title(token) and not (_is_acronym(token) and len(token) > 2 and "." not in token)
+    return not is_title(token) and not (_is_acronym(token) and len(token) > 2 and "." not in token)
 
 
 def looks_like_organisation(words):
@@ -147,7 +152,7 @@ def is_outlet(text):
     return low in OUTLETS or last in OUTLET_HEADS or (last == "agency" and ("press" in low or "news" in low))
 
 
-def _is_place(words):
+def is_place(words):
     low = " ".join(words).lower()
     return low in COUNTRIES or any(_bare(w) in PLACE_WORDS for w in words)
 
@@ -199,7 +204,7 @@ def is_role_noun(word):
 
 def _title_surname(tokens, run_start):
     """A surname that is also a title after a first name: "Peter T. King", "Rep. John King"."""
-    return len(tokens) - run_start > 1 and _is_title(tokens[-1]) and is_name_token(tokens[-2]) \
+    return len(tokens) - run_start > 1 and is_title(tokens[-1]) and is_name_token(tokens[-2]) \
         and tokens[-1][:1].isupper() and _bare(tokens[-1]) not in HONORIFICS
 
 
@@ -218,8 +223,8 @@ def _person(tokens, run_start):
             k == run_start and run_start and _bare(tokens[run_start - 1]) in _BODY_BEFORE_NAME):
         return Phrase("organisation", " ".join(tokens[k - (k > run_start):]), used=len(tokens) - k + 1)
     t = k
-    while t > run_start and (_is_title(tokens[t - 1]) or (
-            tokens[t - 1].lower() in ("of", "for") and t - 1 > run_start and _is_title(tokens[t - 2]))):
+    while t > run_start and (is_title(tokens[t - 1]) or (
+            tokens[t - 1].lower() in ("of", "for") and t - 1 > run_start and is_title(tokens[t - 2]))):
         t -= 1
     titles = [w for w in tokens[t:k] if _bare(w) not in HONORIFICS]
     prefix = tokens[run_start:t]
@@ -232,7 +237,7 @@ def _person(tokens, run_start):
         prefix = tokens[_capital_run_start(tokens, role_start):role_start] if role_start else []
         first -= len(prefix)
     org = " ".join(prefix) if prefix and looks_like_organisation(prefix) else ""
-    if len(name_words) > 1 and (_is_place(name_words) or looks_like_organisation(name_words)):
+    if len(name_words) > 1 and (is_place(name_words) or looks_like_organisation(name_words)):
         return None
     role = " ".join(role_words)
     described = " ".join(prefix + role_words) if role_words else ""
@@ -368,7 +373,7 @@ def _phrase_end(segment):
     for m in _CLAUSE_CUT.finditer(segment):
         if m.group()[0] == ".":
             word = segment[:m.start()].rsplit(None, 1)[-1] if segment[:m.start()].strip() else ""
-            if _abbreviation(word + "."):
+            if is_abbreviation(word + "."):
                 continue
         return m.start()
     return len(segment)

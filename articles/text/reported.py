@@ -38,7 +38,8 @@ _TRAILING_RELAY = re.compile(
 _THAT_OPTIONAL = re.compile(r"(?:said|says|say|told|tells|added|adds|wrote|writes|tweeted|insisted|insists|claimed|"
                             r"claims|argued|argues|warned|warns|predicted|predicts|stressed|suggested|suggests)$")
 _TO_VERBS = re.compile(r"(?:promised|promises|pledged|vowed)$")
-_MID_ATTRIBUTION = re.compile(rf",\s+([^,]{{1,60}}?)\s+({CLAUSE_CUE.pattern})(?:\s+[^,]{{0,30}})?,\s")
+_AFTER_MID_CUE = re.compile(r"[^,]{0,30},\s")
+_ANY_CUE = re.compile(rf"{CLAUSE_CUE.pattern}|{PARTICIPLE_CUE.pattern}|{_ACCORDING.pattern}")
 
 
 def _clause_end(masked, start, end):
@@ -136,14 +137,15 @@ def sentence_final(masked, s_start, s_end):
 
 def parenthetical(masked, s_start, s_end):
     """'CLAUSE, he said, and CLAUSE.': an attribution set inside the sentence it reports."""
-    m = _MID_ATTRIBUTION.search(masked, s_start, s_end)
-    if m is None or m.start() - s_start < 10:
-        return None
-    phrase = names.parse_before(m.group(1))
-    if phrase is None or phrase.leftover or phrase.start:
-        return None
-    attribution = Attribution(phrase, m.group(2), m.start(1), confidence=0.7)
-    return attribution, s_start, _clause_end(masked, s_start, s_end)
+    for cue in CLAUSE_CUE.finditer(masked, s_start, s_end):
+        comma = masked.rfind(",", max(s_start, cue.start() - 62), cue.start())
+        if comma - s_start < 10 or not _AFTER_MID_CUE.match(masked, cue.end(), s_end):
+            continue
+        phrase = names.parse_before(masked[comma + 1:cue.start()])
+        if phrase is not None and not phrase.leftover and phrase.start <= 1:
+            attribution = Attribution(phrase, cue.group(), comma + 1, confidence=0.7)
+            return attribution, s_start, _clause_end(masked, s_start, s_end)
+    return None
 
 
 def according_to(masked, s_start, s_end):
@@ -187,6 +189,8 @@ RULES = (subject_verb, sentence_final, parenthetical, according_to, participle)
 
 def reported(masked, s_start, s_end):
     """(attribution, clause start, clause end) for the sentence's reported speech, or None."""
+    if not _ANY_CUE.search(masked, s_start, s_end):
+        return None
     relay = _TRAILING_RELAY.search(masked, s_start, s_end)
     if relay and names.is_outlet(relay.group(1)):
         # "Kovač promised to ..., the Northern Chronicle reported.": the outlet relays another speaker.
