@@ -132,6 +132,7 @@ def parse_text(text, *, source=""):
     if i == len(blocks):
         raise ParseError("no headline: the file holds only a date", blocks[0][0])
     headline_line, headline = blocks[i]
+    headline = re.sub(r"^#{1,6}\s+", "", headline)  # a Markdown heading's marks are not part of it
     if headline.startswith(tuple(BULLETS)) or _BYLINE.match(headline) or _reads_like_body(headline):
         raise ParseError("no headline: the first line of text reads like body text", headline_line)
     i += 1

@@ -58,6 +58,10 @@ def test_a_sentence_beginning_with_by_is_body_and_a_date_line_may_carry_a_time()
     assert parse_text("Headline\n\nBy Ursula von der Leyen\n\nBody.").authors == ["Ursula von der Leyen"]
 
 
+def test_a_markdown_heading_is_the_headline_without_its_marks():
+    assert parse_text("# Council backs the bridge\n\nBody.").headline == "Council backs the bridge"
+
+
 def test_a_headline_may_end_with_an_abbreviation():
     assert parse_text("Talks resume with the U.S.\n\nBody.").headline == "Talks resume with the U.S."
 
