@@ -70,6 +70,12 @@ def test_statements_are_linked_to_people_organisations_and_labels():
     assert by_speaker["Dana Ross"].confidence == 1.0
 
 
+def test_bulk_writes_keep_their_history():
+    run(TEXT)
+    for model in (Statement, Person, Organisation, Membership, Article):
+        assert model.history.filter(history_type="+").count() == model.objects.count() > 0, model
+
+
 def test_spellings_and_acronym_make_one_organisation_and_roles_one_membership():
     run(TEXT)
     org = Organisation.objects.get()
