@@ -65,7 +65,8 @@ BAD = {
     "bad_date.txt": (b"---\npublished: 2023-02-30\n---\nHeadline\n\nBody.", "bad_date.txt:2: impossible"),
     "huge.txt": (b"Headline\n\n" + b"word " * 1_100_000, "huge.txt:1: larger than 5 MB: refused"),
     "bulk.jsonl": (
-        b'{"headline": "Fine one", "body": "A body."}\n{not json\n{"headline": "No body"}\n[1, 2]\n',
+        b'{"headline": "Fine one", "body": "A body."}\n{not json\n{"headline": "No body"}\n[1, 2]\n'
+        b'{"headline": "Leap", "body": "B.", "published": "2023-02-30"}\n',
         "bulk.jsonl:2: not JSON",
     ),
 }
@@ -82,8 +83,9 @@ def test_bad_files_are_reported_by_line_and_the_rest_go_in(tmp_path):
         assert f"{tmp_path}/{message}" in err
     assert f"{tmp_path}/bulk.jsonl:3: the record has no body" in err
     assert f"{tmp_path}/bulk.jsonl:4: a JSON Lines record must be an object" in err
+    assert f"{tmp_path}/bulk.jsonl:5: impossible or malformed date '2023-02-30'" in err
     assert f"{tmp_path}/latin1.txt:1: not UTF-8; read as Windows-1252/Latin-1" in err
-    assert "11 failed" in out
+    assert "12 failed" in out
     assert sorted(Article.objects.values_list("headline", flat=True)) == [
         "Café reopens", "Fine one", "Harbour bridge approved"]
 
