@@ -158,7 +158,7 @@ def before_quote(masked, sentence_start, start):
 _TIME_OR_MEDIUM = re.compile(
     r"(?:\s+(?:on|in|at|during|this|last|late|early|earlier|later|after|before|via|to|from|of|an?|the|"
     r"today|yesterday|statement|interview|speech|morning|afternoon|evening|night|week|month|year|told|"
-    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*?")
+    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*")
 
 
 def _tail_ok(cue, tail):

@@ -195,6 +195,10 @@ def _lower_role(tokens, end):
     return j
 
 
+def is_listed_role(word):
+    return _bare(word) in ROLE_NOUNS
+
+
 @lru_cache(maxsize=1 << 14)
 def is_role_noun(word):
     """"librarian", "campaigner", "businessman": a noun naming what a person does."""
@@ -216,6 +220,8 @@ def _person(tokens, run_start):
         k -= 1
     if k < end and tokens[k][:1].islower():
         k += 1  # a particle cannot open a name
+    if end - k > 2 and is_listed_role(tokens[k]):
+        k += 1  # "Pilot Jonas Weber" opening a sentence: the capital is the sentence's, not the name's
     name_words = [_strip_possessive(t) for t in tokens[k:]]
     if not name_words:
         return None

@@ -67,6 +67,7 @@ _MIN_QUOTE_WORDS = 4       # a shorter quoted phrase with no speech verb beside 
 _INHERITED = 0.45          # a paragraph that is only a quotation, credited to the previous paragraph's speaker
 _RESOLUTION = {"person": 1.0, "surname": 0.95, "pronoun": 0.85, "organisation": 0.9, "label": 0.85}
 _QUOTE_CHARS = "\u201c\u201d\""
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -79,6 +80,14 @@ class _Article:
     sentence_ends: list
     mentions: found_mentions.Mentions
     subjects: list
+    passages: list
+    _lower_words: set = None
+
+    def lower_words(self):
+        """The words printed in lower case somewhere in the article (computed once)."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.masked))
+        return self._lower_words
 
     def paragraph_of(self, pos):
         return bisect.bisect(self.offsets, pos) - 1
@@ -118,9 +127,7 @@ def _read(paragraphs):
     bounds = bounds or [(0, 0)]
     starts, ends = [s for s, _ in bounds], [e for _, e in bounds]
     mentions, subjects = found_mentions.collect(masked, starts)
-    article = _Article(body, masked, offsets, starts, ends, mentions, subjects)
-    article.passages = passages
-    return article
+    return _Article(body, masked, offsets, starts, ends, mentions, subjects, passages)
 
 
 def _direct(article):
@@ -287,7 +294,7 @@ def _resolve(article, attribution):
             return Speaker("person", name), factor, role, organisation
         if looks_like_organisation([phrase.name]):
             return Speaker("organisation", phrase.name), 0.8, "", ""
-        if f" {phrase.name.lower()} " in article.masked:
+        if phrase.name.lower() in article.lower_words():
             return None  # printed in lower case elsewhere: a common word opening a sentence, not a name
         return Speaker("label", phrase.name), 0.6, role, organisation
     if phrase.kind == "pronoun":
