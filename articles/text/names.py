@@ -242,6 +242,10 @@ def _person(tokens, run_start):
     if role_start < run_start:
         prefix = tokens[_capital_run_start(tokens, role_start):role_start] if role_start else []
         first -= len(prefix)
+        while first > 0 and prefix and tokens[first - 1][:1].islower() and _bare(tokens[first - 1]) not in _FUNCTION \
+                and not _possessive(tokens[first - 1]) and first > role_start - len(prefix) - 3:
+            first -= 1  # "super PAC spokeswoman Kellyanne Conway": modifiers of the organisation
+            prefix = [tokens[first]] + prefix
     org = " ".join(prefix) if prefix and looks_like_organisation(prefix) else ""
     if len(name_words) > 1 and (is_place(name_words) or looks_like_organisation(name_words)):
         return None
@@ -272,7 +276,7 @@ def _label_or_body(tokens):
 def _label_for(tokens, run_start):
     """"a spokesman for the Jupiter Police Department": a label head before "for/of/at [the] Organisation"."""
     j = run_start - 1 if run_start and tokens[run_start - 1].lower() == "the" else run_start
-    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with"):
+    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with", "from"):
         return None
     head = _label_or_body(tokens[:j - 1])
     if head is None or head.kind != "label":
