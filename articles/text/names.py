@@ -53,6 +53,9 @@ error mirror summer winter october november december september quarter chamber
 dinner power tower poster hour sooner longer clever
 """)
 # Words before a name that make it an institution: "the National Utilities Regulator".
+_QUANTITIES = words("percent per cent half third quarter most many some all majority minority number share dozens "
+                    "hundreds thousands millions none few two-thirds each one several")
+_APPROXIMATELY = words("almost about nearly just roughly some only fully more than less over under around")
 _INSTITUTIONAL = words("national international federal global world royal united european central")
 # Lower-case nouns before a name that make the name an organisation's: "the consumer group Tapwatch".
 _BODY_BEFORE_NAME = words("""
@@ -265,8 +268,14 @@ def _label_or_body(tokens):
     determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
     if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
         return None
-    words = tokens[j - determined:]
+    j -= determined
+    words = tokens[j:]
     modifiers = [w for w in words[:-1] if w[:1].isupper()]
+    if j > 1 and tokens[j - 1].lower() == "of" and _bare(tokens[j - 2]) in _QUANTITIES:
+        j -= 2  # "28 percent of voters", "almost half of respondents"
+        while j > 0 and (tokens[j - 1][:1].isdigit() or _bare(tokens[j - 1]) in _APPROXIMATELY | DETERMINERS):
+            j -= 1
+        words = tokens[j:]
     if head in BODY_HEADS and modifiers and _bare(words[0]) in ("the", *(w.lower() for w in modifiers)):
         return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
                       used=len(words))
@@ -415,6 +424,7 @@ _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|t
 
 
 def _is_apposition(text):
+    text = text.split(" who ", 1)[0]  # "a Republican who described himself as a Catholic"
     words = text.split()
     if not words or len(words) > 25 or _VERBISH.search(text):
         return False

@@ -60,7 +60,7 @@ def _subject(masked, s_start, cue):
     if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre):
         return None
     pre = strip_aux(pre)
-    if pre.endswith(" and") and "," not in pre:
+    if pre.endswith((" and", " but")):  # "She brought the debt down, but said ...": the sentence's subject
         phrase = names.parse_opening(pre)
         return phrase if phrase is not None and phrase.kind != "label" else None
     phrase = names.parse_before(pre)
