@@ -124,7 +124,7 @@ def after_quote(masked, end, limit):
     if cue is None:
         return None
     pre = window[lead:cue.start()]
-    if not pre.strip() or len(pre) > 250 or any(c in pre for c in "\u201c\u201d\"") or _SENTENCE_BREAK.search(pre):
+    if not pre.strip() or len(pre) > 250 or any(c in pre for c in "\u201c\u201d\"") or _crosses_sentence(pre):
         return None
     if pre[:1].isupper() and window[:lead].strip() == "" and masked[end - 2:end - 1] == ".":
         return None  # a new sentence after a quote that ended with a full stop
@@ -134,6 +134,15 @@ def after_quote(masked, end, limit):
     if phrase is None or phrase.start > 1 or phrase.leftover or len(pre.split()) > 30:
         return None
     return _finish(phrase, _shift(cue, end), masked, end + lead, limit)
+
+
+def _crosses_sentence(text):
+    """True when text holds a sentence end ("... over. Then"), not just an abbreviation ("Mr. Hedge")."""
+    for m in _SENTENCE_BREAK.finditer(text):
+        word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+        if text[m.start()] != "." or not names.is_abbreviation(word + "."):
+            return True
+    return False
 
 
 def before_quote(masked, sentence_start, start):
@@ -158,7 +167,7 @@ def before_quote(masked, sentence_start, start):
 _TIME_OR_MEDIUM = re.compile(
     r"(?:\s+(?:on|in|at|during|this|last|late|early|earlier|later|after|before|via|to|from|of|an?|the|"
     r"today|yesterday|statement|interview|speech|morning|afternoon|evening|night|week|month|year|told|"
-    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*?")
+    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*")
 
 
 def _tail_ok(cue, tail):

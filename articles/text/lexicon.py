@@ -126,7 +126,7 @@ lebanese qatari emirati taiwanese vietnamese filipino brazilian venezuelan cuban
 swedish norwegian danish finnish greek irish scottish welsh nigerian kenyan asian latino latina hispanic
 evangelical christians senate house congress state federal national international global world
 breaking update updated photo video watch read editor's note advertisement related
-dialogue summit forum conference festival games cup championship award prize act bill law treaty accord
+dialogue summit forum conference festival games cup championship award prize act treaty accord
 agreement war crisis initiative plan program programme project strategy doctrine day week
 """)
 
@@ -138,6 +138,8 @@ police investigators prosecutors authorities officers supporters opponents econo
 advocates leaders voters insiders organizers organisers representatives negotiators executives staff staffers
 statement report study survey poll polls documents filing filings memo letter release document lawsuit
 complaint indictment spokespeople person member members adviser advisers advisor advisors officer agency
+respondents participants others some many organizers organisers protesters demonstrators activists americans
+friends allies colleagues employees workers residents parents students teachers doctors nurses
 ministry department government administration campaign company committee commission council office military
 army court embassy group party firm team
 """)

@@ -234,6 +234,8 @@ def _plain_name(masked, start, run):
     name = words[titles:]
     if not all(names.is_name_token(w) for w in name) or (len(name) == 1 and not titles):
         return None
+    if len(name) > 2 and names.is_listed_role(name[0]):
+        titles, name = titles + 1, name[1:]  # "Pilot Jonas Weber" opening a sentence
     role = " ".join(w for w in words[:titles] if not names.is_honorific(w))
     return names.Phrase("person" if len(name) > 1 else "surname", " ".join(name), role, description=role,
                         gender=names.gender_of(words[:titles]))

@@ -53,6 +53,9 @@ error mirror summer winter october november december september quarter chamber
 dinner power tower poster hour sooner longer clever
 """)
 # Words before a name that make it an institution: "the National Utilities Regulator".
+_QUANTITIES = words("percent per cent half third quarter most many some all majority minority number share dozens "
+                    "hundreds thousands millions none few two-thirds each one several")
+_APPROXIMATELY = words("almost about nearly just roughly some only fully more than less over under around")
 _INSTITUTIONAL = words("national international federal global world royal united european central")
 # Lower-case nouns before a name that make the name an organisation's: "the consumer group Tapwatch".
 _BODY_BEFORE_NAME = words("""
@@ -195,6 +198,10 @@ def _lower_role(tokens, end):
     return j
 
 
+def is_listed_role(word):
+    return _bare(word) in ROLE_NOUNS
+
+
 @lru_cache(maxsize=1 << 14)
 def is_role_noun(word):
     """"librarian", "campaigner", "businessman": a noun naming what a person does."""
@@ -216,6 +223,8 @@ def _person(tokens, run_start):
         k -= 1
     if k < end and tokens[k][:1].islower():
         k += 1  # a particle cannot open a name
+    if end - k > 2 and is_listed_role(tokens[k]):
+        k += 1  # "Pilot Jonas Weber" opening a sentence: the capital is the sentence's, not the name's
     name_words = [_strip_possessive(t) for t in tokens[k:]]
     if not name_words:
         return None
@@ -236,6 +245,10 @@ def _person(tokens, run_start):
     if role_start < run_start:
         prefix = tokens[_capital_run_start(tokens, role_start):role_start] if role_start else []
         first -= len(prefix)
+        while first > 0 and prefix and tokens[first - 1][:1].islower() and _bare(tokens[first - 1]) not in _FUNCTION \
+                and not _possessive(tokens[first - 1]) and first > role_start - len(prefix) - 3:
+            first -= 1  # "super PAC spokeswoman Kellyanne Conway": modifiers of the organisation
+            prefix = [tokens[first]] + prefix
     org = " ".join(prefix) if prefix and looks_like_organisation(prefix) else ""
     if len(name_words) > 1 and (is_place(name_words) or looks_like_organisation(name_words)):
         return None
@@ -255,8 +268,14 @@ def _label_or_body(tokens):
     determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
     if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
         return None
-    words = tokens[j - determined:]
+    j -= determined
+    words = tokens[j:]
     modifiers = [w for w in words[:-1] if w[:1].isupper()]
+    if j > 1 and tokens[j - 1].lower() == "of" and _bare(tokens[j - 2]) in _QUANTITIES:
+        j -= 2  # "28 percent of voters", "almost half of respondents"
+        while j > 0 and (tokens[j - 1][:1].isdigit() or _bare(tokens[j - 1]) in _APPROXIMATELY | DETERMINERS):
+            j -= 1
+        words = tokens[j:]
     if head in BODY_HEADS and modifiers and _bare(words[0]) in ("the", *(w.lower() for w in modifiers)):
         return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
                       used=len(words))
@@ -266,7 +285,7 @@ def _label_or_body(tokens):
 def _label_for(tokens, run_start):
     """"a spokesman for the Jupiter Police Department": a label head before "for/of/at [the] Organisation"."""
     j = run_start - 1 if run_start and tokens[run_start - 1].lower() == "the" else run_start
-    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with"):
+    if j < 2 or tokens[j - 1].lower() not in ("for", "of", "at", "with", "from"):
         return None
     head = _label_or_body(tokens[:j - 1])
     if head is None or head.kind != "label":
@@ -405,6 +424,7 @@ _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|t
 
 
 def _is_apposition(text):
+    text = text.split(" who ", 1)[0]  # "a Republican who described himself as a Catholic"
     words = text.split()
     if not words or len(words) > 25 or _VERBISH.search(text):
         return False

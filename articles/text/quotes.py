@@ -67,6 +67,8 @@ _MIN_QUOTE_WORDS = 4       # a shorter quoted phrase with no speech verb beside 
 _INHERITED = 0.45          # a paragraph that is only a quotation, credited to the previous paragraph's speaker
 _RESOLUTION = {"person": 1.0, "surname": 0.95, "pronoun": 0.85, "organisation": 0.9, "label": 0.85}
 _QUOTE_CHARS = "\u201c\u201d\""
+_PREPOSITIONS = frozenset(("for", "of", "at", "with", "from", ""))
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
@@ -79,6 +81,14 @@ class _Article:
     sentence_ends: list
     mentions: found_mentions.Mentions
     subjects: list
+    passages: list
+    _lower_words: set = None
+
+    def lower_words(self):
+        """The words printed in lower case somewhere in the article (computed once)."""
+        if self._lower_words is None:
+            self._lower_words = set(_LOWER_WORD.findall(self.masked))
+        return self._lower_words
 
     def paragraph_of(self, pos):
         return bisect.bisect(self.offsets, pos) - 1
@@ -118,9 +128,7 @@ def _read(paragraphs):
     bounds = bounds or [(0, 0)]
     starts, ends = [s for s, _ in bounds], [e for _, e in bounds]
     mentions, subjects = found_mentions.collect(masked, starts)
-    article = _Article(body, masked, offsets, starts, ends, mentions, subjects)
-    article.passages = passages
-    return article
+    return _Article(body, masked, offsets, starts, ends, mentions, subjects, passages)
 
 
 def _direct(article):
@@ -146,7 +154,7 @@ def _owners(article):
     for p in article.passages:
         by_paragraph.setdefault(p.paragraph, []).append(p)
     for passages in by_paragraph.values():
-        shared = _share(passages, [_own_attribution(article, p) for p in passages], article.body)
+        shared = _share(article, passages, [_own_attribution(article, p) for p in passages])
         owners.update((id(p), owner) for p, owner in zip(passages, shared) if owner is not None)
     chain = []
     for p in article.passages + [None]:
@@ -170,19 +178,29 @@ def _own_attribution(article, passage):
     return found
 
 
-def _share(passages, owners, body):
-    """Give unattributed passages of a paragraph the attribution of the nearest attributed one."""
+def _share(article, passages, owners):
+    """Give unattributed passages of a paragraph the attribution of the nearest attributed one.
+
+    Only passages that open their sentence are shared: a fragment inside someone's reported
+    clause ('X said Democrats “were not going to be like Trump.”') is part of that clause.
+    """
+    free = [len(p.inner(article.body).split()) >= _MIN_QUOTE_WORDS and _opens_sentence(article, p)
+            for p in passages]
     shared, last = [], None
-    for p, owner in zip(passages, owners):
+    for owner, ok in zip(owners, free):
         last = owner or last
-        substantial = len(p.inner(body).split()) >= _MIN_QUOTE_WORDS
-        shared.append(owner or (last if substantial else None))
+        shared.append(owner or (last if ok else None))
     following = None
     for i in range(len(passages) - 1, -1, -1):
         following = owners[i] or following
-        if shared[i] is None and len(passages[i].inner(body).split()) >= _MIN_QUOTE_WORDS:
+        if shared[i] is None and free[i]:
             shared[i] = following
     return shared
+
+
+def _opens_sentence(article, passage):
+    sentence_start, _ = article.sentence_of(passage.start)
+    return not article.masked[sentence_start:passage.start].strip()
 
 
 def _opens(article, passage):
@@ -287,7 +305,7 @@ def _resolve(article, attribution):
             return Speaker("person", name), factor, role, organisation
         if looks_like_organisation([phrase.name]):
             return Speaker("organisation", phrase.name), 0.8, "", ""
-        if f" {phrase.name.lower()} " in article.masked:
+        if phrase.name.lower() in article.lower_words():
             return None  # printed in lower case elsewhere: a common word opening a sentence, not a name
         return Speaker("label", phrase.name), 0.6, role, organisation
     if phrase.kind == "pronoun":
@@ -307,7 +325,8 @@ def _resolve(article, attribution):
         return Speaker("organisation", phrase.name.removeprefix("the ")), factor, "", ""
     words = phrase.name.lower().split()
     if words[0] == "the" and len(words) > 1:
-        name = found.person_with_role(words[-1], attribution.pos)
+        head = next((w for w, after in zip(words, words[1:] + [""]) if after in _PREPOSITIONS), words[-1])
+        name = found.person_with_role(head, attribution.pos)
         if name:
             return Speaker("person", name), 0.8, "", ""
     return Speaker("label", phrase.name), factor, "", ""

@@ -44,12 +44,12 @@ _ANY_CUE = re.compile(rf"{CLAUSE_CUE.pattern}|{PARTICIPLE_CUE.pattern}|{_ACCORDI
 
 def _clause_end(masked, start, end):
     """End of a reported clause: the sentence end, without closing punctuation or a trailing relay."""
-    m = _TRAILER.search(masked, start, end)
+    m = _TRAILER.search(masked, max(start, end - 120), end)  # the trailer is anchored at the end
     return m.start() if m else end
 
 
 def _valid_clause(masked, start, end):
-    text = masked[start:end]
+    text = masked[start:min(end, start + 100)]
     return len(text.split()) >= _MIN_WORDS and not text.lstrip().startswith((",", ":", ";"))
 
 
@@ -57,10 +57,10 @@ def _subject(masked, s_start, cue):
     """The phrase before the verb, or the sentence's opening one for "X did this and said ..."."""
     pre = masked[s_start:cue.start()]
     words = pre.split()
-    if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre) or len(pre) > 300:
+    if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre):
         return None
     pre = strip_aux(pre)
-    if pre.endswith(" and") and "," not in pre:
+    if pre.endswith((" and", " but")):  # "She brought the debt down, but said ...": the sentence's subject
         phrase = names.parse_opening(pre)
         return phrase if phrase is not None and phrase.kind != "label" else None
     phrase = names.parse_before(pre)
@@ -71,14 +71,14 @@ def _subject(masked, s_start, cue):
 
 def subject_verb(masked, s_start, s_end):
     """'X said (that) CLAUSE' and 'X told Y (that) CLAUSE'."""
-    for cue in CLAUSE_CUE.finditer(masked, s_start, s_end):
+    for cue in CLAUSE_CUE.finditer(masked, s_start, min(s_end, s_start + 300)):
         phrase = _subject(masked, s_start, cue)
         if phrase is None:
             continue
         attribution = _finish(phrase, cue, masked, s_start + phrase.start, s_end)
         start = cue.end()
         if attribution.audience:
-            _, length = _audience(masked[start:s_end])
+            _, length = _audience(masked[start:min(s_end, start + 200)])
             start += length
         that = _THAT.match(masked, start, s_end)
         if that:
