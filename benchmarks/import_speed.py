@@ -8,6 +8,11 @@ to a temporary file, and imports them through the command into a fresh database:
 temporary file, or, when DATABASE_URL names a PostgreSQL server, a throwaway database created
 beside the one it names and dropped afterwards. Runs with DEBUG off, as production does.
 Prints articles/s and statements/s for each run.
+
+Figures on the shared 2-core machine (load average 4-6 from other work), 1000 articles, 9055
+statements: SQLite 39 articles/s with extraction, 101 without; PostgreSQL 23 and 56. The finder
+alone reads these articles at ~600/s, so storage is the cost: about 19 queries per article, and
+most of the time in building the inserts of the statements and their history rows.
 """
 import argparse
 import json
