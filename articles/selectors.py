@@ -1,0 +1,177 @@
+"""Reads for the public pages: every list starts from Statement.objects.public().
+
+Lists are paged by keyset (the last row's date and id) rather than OFFSET, so the thousandth
+page costs what the first does: an index range scan of one page.
+"""
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Min, Q, Value
+from django.db.models.functions import Coalesce, ExtractYear
+from taggit.models import Tag
+
+from articles.models import Article, Authorship, Statement
+from people.models import Person
+
+PAGE_SIZE = 20
+# Undated statements sort after every dated one; the migration indexes this same expression.
+SAID_KEY = Coalesce(F("said_on"), Value(datetime.date.min))
+NO_DATE = "undated"
+
+
+def statement_cards(queryset):
+    """What a statement card shows, fetched in two queries whatever the length of the list."""
+    return queryset.select_related("person", "organisation", "article__outlet").prefetch_related("tags")
+
+
+def newest_first(queryset):
+    return queryset.annotate(said_key=SAID_KEY).order_by("-said_key", "-id")
+
+
+@dataclass
+class KeysetPage:
+    statements: list
+    newer: str | None  # cursor for ?after=
+    older: str | None  # cursor for ?before=
+
+
+def encode_cursor(statement):
+    day = statement.said_on.isoformat() if statement.said_on else NO_DATE
+    return f"{day}~{statement.pk}"
+
+
+def decode_cursor(value):
+    """(key date, id) from a cursor, or None for anything malformed: a bad link shows the first page."""
+    day, _, pk = (value or "").partition("~")
+    try:
+        key = datetime.date.min if day == NO_DATE else datetime.date.fromisoformat(day)
+        return key, int(pk)
+    except ValueError:
+        return None
+
+
+def keyset_page(queryset, *, before=None, after=None, size=PAGE_SIZE):
+    """One page of `queryset`, newest first, older than `before` or newer than `after` (cursors)."""
+    queryset = statement_cards(queryset).annotate(said_key=SAID_KEY)
+    after_key = decode_cursor(after) if after else None
+    if after_key:
+        key, pk = after_key
+        # The redundant said_key >= key bounds the index scan; the OR settles ties on the date.
+        rows = list(
+            queryset.filter(said_key__gte=key)
+            .filter(Q(said_key__gt=key) | Q(id__gt=pk))
+            .order_by("said_key", "id")[: size + 1]
+        )
+        more_newer = len(rows) > size
+        rows = rows[:size][::-1]
+        newer = encode_cursor(rows[0]) if more_newer else None
+        return KeysetPage(rows, newer, encode_cursor(rows[-1]) if rows else None)
+    before_key = decode_cursor(before) if before else None
+    if before_key:
+        key, pk = before_key
+        queryset = queryset.filter(said_key__lte=key).filter(Q(said_key__lt=key) | Q(id__lt=pk))
+    rows = list(queryset.order_by("-said_key", "-id")[: size + 1])
+    older = encode_cursor(rows[size - 1]) if len(rows) > size else None
+    rows = rows[:size]
+    return KeysetPage(rows, encode_cursor(rows[0]) if before_key and rows else None, older)
+
+
+def statements_by_year(queryset):
+    """[(year, count)] for the bar chart, oldest year first; undated statements left out."""
+    rows = (
+        queryset.filter(said_on__isnull=False)
+        .annotate(year=ExtractYear("said_on"))
+        .values("year")
+        .annotate(n=Count("id"))
+        .order_by("year")
+    )
+    return [(row["year"], row["n"]) for row in rows]
+
+
+def outlet_facets(queryset):
+    """Per outlet: statements, articles, first and last date; one grouped query.
+
+    An article has one outlet, so the per-outlet article counts add up to the distinct total.
+    """
+    return list(
+        queryset.values(slug=F("article__outlet__slug"), name=F("article__outlet__name"))
+        .annotate(n=Count("id"), articles=Count("article", distinct=True), first=Min("said_on"), last=Max("said_on"))
+        .order_by("-n", "name")
+    )
+
+
+def figures(facets):
+    dates = [f["first"] for f in facets if f["first"]] + [f["last"] for f in facets if f["last"]]
+    return {
+        "statements": sum(f["n"] for f in facets),
+        "articles": sum(f["articles"] for f in facets),
+        "first": min(dates, default=None),
+        "last": max(dates, default=None),
+    }
+
+
+def tag_facets(queryset, limit=30):
+    """The tags on these statements with how often each occurs, most used first."""
+    return list(
+        Tag.objects.filter(articles_taggedstatement_items__content_object__in=queryset.values("pk"))
+        .annotate(n=Count("id"))
+        .order_by("-n", "name")[:limit]
+    )
+
+
+def articles_written(person, limit=50):
+    return list(
+        Authorship.objects.filter(person=person)
+        .select_related("article__outlet")
+        .order_by(F("article__published").desc(nulls_last=True), "-article_id")[:limit]
+    )
+
+
+def also_printed_in(statement):
+    """The same words printed elsewhere: public statements sharing the fingerprint, in other articles."""
+    if not statement.fingerprint:
+        return []
+    return list(
+        Statement.objects.public()
+        .filter(fingerprint=statement.fingerprint)
+        .exclude(article_id=statement.article_id)
+        .select_related("person", "organisation", "article__outlet")
+        .order_by(F("article__published").asc(nulls_last=True), "id")
+    )
+
+
+def public_statement(pk):
+    """The statement behind a permalink; raises Statement.DoesNotExist for anything readers may not see."""
+    return statement_cards(Statement.objects.public()).get(pk=pk)
+
+
+def article_page(slug):
+    return Article.objects.select_related("outlet").prefetch_related("tags", "authorships__person").get(slug=slug)
+
+
+def article_statements(article):
+    return list(statement_cards(article.statements.public()).order_by("start", "end"))
+
+
+def most_quoted(limit=10):
+    """[(person, public statement count)], most first."""
+    counts = list(
+        Statement.objects.public()
+        .filter(person__isnull=False)
+        .values("person")
+        .annotate(n=Count("id"))
+        .order_by("-n", "person")[:limit]
+    )
+    people = Person.objects.in_bulk([row["person"] for row in counts])
+    return [(people[row["person"]], row["n"]) for row in counts]
+
+
+def statement_counts(people):
+    """{person id: public statement count} for one page of people, in one query."""
+    rows = (
+        Statement.objects.public()
+        .filter(person__in=people)
+        .values("person")
+        .annotate(n=Count("id"))
+    )
+    return {row["person"]: row["n"] for row in rows}

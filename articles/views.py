@@ -1,0 +1,91 @@
+"""Reader pages for articles, statements, tags and search. Reads live in selectors and search."""
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+from taggit.models import Tag
+
+from articles import rendering, search, selectors
+from articles.filters import StatementFilter
+from articles.models import Article, Statement
+from people.models import Person
+
+
+class StatementListMixin:
+    """A page whose main list is public statements, narrowed by StatementFilter and paged by keyset."""
+
+    def statement_list_context(self, queryset):
+        filterset = StatementFilter(self.request.GET or None, queryset=queryset)
+        page = selectors.keyset_page(
+            filterset.qs, before=self.request.GET.get("before"), after=self.request.GET.get("after")
+        )
+        return {"filter": filterset, "page": page}
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+
+    def get_object(self, queryset=None):
+        try:
+            return selectors.article_page(self.kwargs["slug"])
+        except Article.DoesNotExist:
+            raise Http404("No such article.") from None
+
+    def get_context_data(self, **kwargs):
+        statements = selectors.article_statements(self.object)
+        return super().get_context_data(
+            statements=statements,
+            paragraphs=rendering.highlighted_paragraphs(self.object.body, statements, rendering.statement_mark),
+            **kwargs,
+        )
+
+
+class StatementDetailView(DetailView):
+    template_name = "articles/statement_detail.html"
+    context_object_name = "statement"
+
+    def get_object(self, queryset=None):
+        # Rejected (and, with the setting off, unreviewed) statements are simply not there for readers.
+        try:
+            return selectors.public_statement(self.kwargs["pk"])
+        except Statement.DoesNotExist:
+            raise Http404("No such statement.") from None
+
+    def get_context_data(self, **kwargs):
+        statement, absolute = self.object, self.request.build_absolute_uri
+        return super().get_context_data(
+            also_printed_in=selectors.also_printed_in(statement),
+            citation=rendering.citation(statement, absolute(statement.article.get_absolute_url())),
+            quotation=rendering.quotation_ld(statement, absolute),
+            **kwargs,
+        )
+
+
+class SearchView(TemplateView):
+    template_name = "articles/search.html"
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.get("q", "").strip()[:200]
+        context = {"q": query, "terms": search.parse(query).words}
+        if query:
+            context.update(
+                statements=search.search_statements(query),
+                people=search.search_people(query),
+                organisations=search.search_organisations(query),
+                articles=search.search_articles(query),
+            )
+        return super().get_context_data(**context, **kwargs)
+
+
+class TagDetailView(StatementListMixin, TemplateView):
+    template_name = "articles/tag_detail.html"
+
+    def get_context_data(self, **kwargs):
+        tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_context_data(
+            tag=tag,
+            people=list(Person.objects.filter(tags=tag)[:30]),
+            articles=list(Article.objects.filter(tags=tag).select_related("outlet")[:10]),
+            **self.statement_list_context(Statement.objects.public().filter(tags=tag)),
+            **kwargs,
+        )

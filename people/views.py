@@ -1,0 +1,110 @@
+"""The person and organisation pages, their indexes, and a person's statements as CSV or JSON."""
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views import View
+from django.views.generic import DetailView, ListView
+
+from articles import rendering, selectors
+from articles.downloads import FORMATS, export_response
+from articles.filters import StatementFilter
+from articles.models import Statement
+from articles.views import StatementListMixin
+from people import selectors as people_selectors
+from people.models import Organisation, Person
+
+
+def person_export(request, person, fmt):
+    """The person's public statements, narrowed by the same filters as the page, in `fmt`."""
+    filterset = StatementFilter(request.GET or None, queryset=person.statements.public())
+    about = {"person": person.name, "url": request.build_absolute_uri(person.get_absolute_url())}
+    return export_response(request, filterset.qs, fmt, filename=f"{person.slug}-statements", about=about)
+
+
+class PersonDetailView(StatementListMixin, DetailView):
+    template_name = "people/person_detail.html"
+    context_object_name = "person"
+
+    def get_queryset(self):
+        return people_selectors.person_page()
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format")
+        if fmt in FORMATS:
+            return person_export(request, self.get_object(), fmt)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        public = person.statements.public()
+        outlets = selectors.outlet_facets(public)
+        memberships = list(person.memberships.all())
+        return super().get_context_data(
+            memberships=memberships,
+            spoke_for={m.organisation for m in memberships if m.organisation_id},
+            figures=selectors.figures(outlets),
+            outlets=[o for o in outlets if o["slug"]],
+            tags=selectors.tag_facets(public),
+            years=rendering.year_bars(selectors.statements_by_year(public)),
+            written=selectors.articles_written(person),
+            kinds=Statement.Kind.choices,
+            **self.statement_list_context(public),
+            **kwargs,
+        )
+
+
+class PersonStatementsExportView(View):
+    """/people/<slug>/statements.csv and .json: the same as ?format= on the person page."""
+
+    def get(self, request, slug, fmt):
+        if fmt not in FORMATS:
+            raise Http404
+        return person_export(request, get_object_or_404(Person, slug=slug), fmt)
+
+
+class PersonListView(ListView):
+    template_name = "people/person_list.html"
+    context_object_name = "people"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.query = self.request.GET.get("q", "").strip()[:100]
+        letter = self.request.GET.get("letter", "").upper()
+        self.letter = letter if letter in people_selectors.LETTERS else ""
+        return people_selectors.people_index(query=self.query, letter=self.letter)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(
+            q=self.query, letter=self.letter, letters=people_selectors.LETTERS, **kwargs
+        )
+        counts = selectors.statement_counts(context["people"])
+        for person in context["people"]:
+            person.public_statements = counts.get(person.pk, 0)
+        return context
+
+
+class OrganisationListView(ListView):
+    template_name = "people/organisation_list.html"
+    context_object_name = "organisations"
+    paginate_by = 100
+    queryset = Organisation.objects.all()
+
+
+class OrganisationDetailView(StatementListMixin, DetailView):
+    template_name = "people/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        return people_selectors.organisation_page()
+
+    def get_context_data(self, **kwargs):
+        organisation = self.object
+        members = people_selectors.members(organisation)
+        public = Statement.objects.public()
+        members_said = public.filter(person__in={m.person_id for m in members})
+        return super().get_context_data(
+            members=members,
+            members_statements=list(selectors.newest_first(selectors.statement_cards(members_said))[:10]),
+            # The organisation as speaker: "China said", "according to the ministry".
+            **self.statement_list_context(public.filter(organisation=organisation, person__isnull=True)),
+            **kwargs,
+        )
