@@ -6,17 +6,35 @@ page costs what the first does: an index range scan of one page.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Min, Q, Value
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import Count, DateField, F, Func, Max, Min, Q
+from django.db.models.functions import ExtractYear
 from taggit.models import Tag
 
 from articles.models import Article, Authorship, Statement
 from people.models import Person
 
 PAGE_SIZE = 20
-# Undated statements sort after every dated one; the migration indexes this same expression.
-SAID_KEY = Coalesce(F("said_on"), Value(datetime.date.min))
 NO_DATE = "undated"
+
+
+class SaidKey(Func):
+    """The sort key of public lists: said_on, with undated statements after every dated one.
+
+    Written with a literal rather than a parameter, exactly as migration 0004 indexes it,
+    because SQLite uses an expression index only for the very same expression.
+    """
+
+    template = "COALESCE(%(expressions)s, '0001-01-01')"
+    output_field = DateField()
+
+    def __init__(self):
+        super().__init__(F("said_on"))
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, template="COALESCE(%(expressions)s, '0001-01-01'::date)", **extra)
+
+
+SAID_KEY = SaidKey()
 
 
 def statement_cards(queryset):

@@ -74,7 +74,8 @@ def sqlite_fts_drop(table):
     ]
 
 
-# The same expression as articles.selectors.SAID_KEY compiles to on each database.
+# Exactly the text articles.selectors.SaidKey compiles to on each database: SQLite uses an
+# expression index only for the identical expression.
 SORT_INDEXES = {
     "postgresql": "COALESCE(said_on, '0001-01-01'::date)",
     "sqlite": "COALESCE(said_on, '0001-01-01')",

@@ -6,9 +6,12 @@ from articles import rendering
 register = template.Library()
 
 
-@register.filter
+@register.simple_tag
 def highlight(text, terms):
-    """{{ text|highlight:terms }}: escaped text with the search terms in <mark>; plain escaping without terms."""
+    """{% highlight text terms %}: escaped text with the search terms in <mark>; plain escaping without terms.
+
+    A tag rather than a filter, because a missing filter argument is an error and most lists have no terms.
+    """
     return rendering.highlight(text or "", terms or [])
 
 
