@@ -142,7 +142,9 @@ def test_search_finds_and_highlights(client, world):
     assert '<a href="/people/mao-ning/"><mark>Mao</mark> Ning</a>' in html
 
 
-@pytest.mark.parametrize("query", ['"stay calm"', "calm OR nothingatall", "calm -peace", 'unbalanced "quote', "-", "OR"])
+@pytest.mark.parametrize(
+    "query", ['"stay calm"', "calm OR nothingatall", "calm -peace", 'unbalanced "quote', "-", "OR", "*", "NEAR("]
+)
 def test_search_syntax_never_fails(client, world, query):
     assert client.get(reverse("articles:search"), {"q": query}).status_code == 200
 
