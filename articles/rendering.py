@@ -96,7 +96,7 @@ def highlighted_paragraphs(body, statements, mark):
     return paragraphs
 
 
-def year_bars(rows, *, height=60, bar=18, gap=6):
+def year_bars(rows, *, height=60, bar=30, gap=6):
     """Bars for an inline SVG chart from [(year, count)], with the years between filled in as zero."""
     if not rows:
         return {"bars": [], "width": 0, "height": height}
