@@ -4,11 +4,10 @@ Lists are paged by keyset (the last row's date and id) rather than OFFSET, so th
 page costs what the first does: an index range scan of one page.
 """
 import datetime
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Count, DateField, F, Func, Max, Min, Q
-from django.db.models.functions import ExtractYear
-from taggit.models import Tag
 
 from articles.models import Article, Authorship, Statement
 from people.models import Person
@@ -95,43 +94,58 @@ def keyset_page(queryset, *, before=None, after=None, size=PAGE_SIZE):
 
 
 def statements_by_year(queryset):
-    """[(year, count)] for the bar chart, oldest year first; undated statements left out."""
-    rows = (
-        queryset.filter(said_on__isnull=False)
-        .annotate(year=ExtractYear("said_on"))
-        .values("year")
-        .annotate(n=Count("id"))
-        .order_by("year")
-    )
-    return [(row["year"], row["n"]) for row in rows]
+    """[(year, count)] for the bar chart, oldest year first; undated statements left out.
+
+    Grouped by day in the database and by year here: extracting the year row by row is a
+    Python function call per row on SQLite, three times slower than grouping the indexed date.
+    """
+    years = Counter()
+    for row in queryset.filter(said_on__isnull=False).values("said_on").annotate(n=Count("id")).order_by():
+        years[row["said_on"].year] += row["n"]
+    return sorted(years.items())
 
 
-def outlet_facets(queryset):
-    """Per outlet: statements, articles, first and last date; one grouped query.
+def article_facets(queryset):
+    """Per article of these statements: its outlet, how many, first and last date, in one grouped query.
 
-    An article has one outlet, so the per-outlet article counts add up to the distinct total.
+    The page's figures and outlet choices are sums of these rows; grouping by article avoids
+    COUNT(DISTINCT article), which costs PostgreSQL a sort of every row.
     """
     return list(
-        queryset.values(slug=F("article__outlet__slug"), name=F("article__outlet__name"))
-        .annotate(n=Count("id"), articles=Count("article", distinct=True), first=Min("said_on"), last=Max("said_on"))
-        .order_by("-n", "name")
+        queryset.values("article_id", slug=F("article__outlet__slug"), name=F("article__outlet__name"))
+        .annotate(n=Count("id"), first=Min("said_on"), last=Max("said_on"))
+        .order_by()
     )
 
 
-def figures(facets):
-    dates = [f["first"] for f in facets if f["first"]] + [f["last"] for f in facets if f["last"]]
+def outlet_facets(article_rows):
+    """[{slug, name, n}] per outlet, most statements first; articles with no outlet left out."""
+    outlets = {}
+    for row in article_rows:
+        if row["slug"]:
+            outlet = outlets.setdefault(row["slug"], {"slug": row["slug"], "name": row["name"], "n": 0})
+            outlet["n"] += row["n"]
+    return sorted(outlets.values(), key=lambda o: (-o["n"], o["name"]))
+
+
+def figures(article_rows):
     return {
-        "statements": sum(f["n"] for f in facets),
-        "articles": sum(f["articles"] for f in facets),
-        "first": min(dates, default=None),
-        "last": max(dates, default=None),
+        "statements": sum(row["n"] for row in article_rows),
+        "articles": len(article_rows),
+        "first": min((row["first"] for row in article_rows if row["first"]), default=None),
+        "last": max((row["last"] for row in article_rows if row["last"]), default=None),
     }
 
 
 def tag_facets(queryset, limit=30):
-    """The tags on these statements with how often each occurs, most used first."""
+    """[{slug, name, n}] for the tags on these statements, most used first.
+
+    Starts from the statements (an index range for one person) and joins their tags, rather
+    than scanning every tagging for membership in the list.
+    """
     return list(
-        Tag.objects.filter(articles_taggedstatement_items__content_object__in=queryset.values("pk"))
+        queryset.filter(tags__isnull=False)
+        .values(slug=F("tags__slug"), name=F("tags__name"))
         .annotate(n=Count("id"))
         .order_by("-n", "name")[:limit]
     )

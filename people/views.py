@@ -36,13 +36,13 @@ class PersonDetailView(StatementListMixin, DetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         public = person.statements.public()
-        outlets = selectors.outlet_facets(public)
+        article_rows = selectors.article_facets(public)
         memberships = list(person.memberships.all())
         return super().get_context_data(
             memberships=memberships,
             spoke_for={m.organisation for m in memberships if m.organisation_id},
-            figures=selectors.figures(outlets),
-            outlets=[o for o in outlets if o["slug"]],
+            figures=selectors.figures(article_rows),
+            outlets=selectors.outlet_facets(article_rows),
             tags=selectors.tag_facets(public),
             years=rendering.year_bars(selectors.statements_by_year(public)),
             written=selectors.articles_written(person),
