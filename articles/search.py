@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import F, Q
-from django.db.models.expressions import RawSQL
 
 from articles.models import Article, Statement
 from articles.selectors import statement_cards
 from people.models import Organisation, Person
 
 CONFIG = "english"  # the same configuration as the triggers' to_tsvector
+# On SQLite, how many FTS5 candidates per result wanted: room for the ones public() leaves out.
+CANDIDATES = 10
 _TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w+")
 
@@ -68,36 +69,34 @@ def fts5_expression(parsed):
     return expression
 
 
-def _ranked(queryset, query, table):
-    """Matching rows best first, by the database's own ranking."""
+def _ranked(queryset, query, fts_table, limit):
+    """The best `limit` rows of `queryset` matching `query`, by the database's own ranking."""
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
         rank = SearchRank(F("search_vector"), ts_query)
-        return queryset.filter(search_vector=ts_query).annotate(rank=rank).order_by("-rank", "-id")
-    expression = fts5_expression(parse(query))
-    model_table = queryset.model._meta.db_table
-    # FTS5's rank is bm25: smaller is better.
-    return (
-        queryset.filter(id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [expression]))
-        .annotate(
-            rank=RawSQL(
-                f'SELECT rank FROM {table} WHERE {table} MATCH %s AND rowid = "{model_table}"."id"', [expression]
-            )
+        return list(queryset.filter(search_vector=ts_query).annotate(rank=rank).order_by("-rank", "-id")[:limit])
+    # FTS5 ranks (bm25) inside its own query only; asked row by row, it re-runs the match for
+    # each row. So: the best candidates from FTS5 first, then the rows the queryset allows.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {fts_table} WHERE {fts_table} MATCH %s ORDER BY rank LIMIT %s",
+            [fts5_expression(parse(query)), limit * CANDIDATES],
         )
-        .order_by("rank", "-id")
-    )
+        ids = [row[0] for row in cursor.fetchall()]
+    rows = queryset.in_bulk(ids)
+    return [rows[pk] for pk in ids if pk in rows][:limit]
 
 
 def search_statements(query, limit=20):
     if not parse(query).groups:
         return []
-    return list(_ranked(statement_cards(Statement.objects.public()), query, "articles_statement_fts")[:limit])
+    return _ranked(statement_cards(Statement.objects.public()), query, "articles_statement_fts", limit)
 
 
 def search_articles(query, limit=10):
     if not parse(query).groups:
         return []
-    return list(_ranked(Article.objects.select_related("outlet"), query, "articles_article_fts")[:limit])
+    return _ranked(Article.objects.select_related("outlet"), query, "articles_article_fts", limit)
 
 
 def _name_query(query):
