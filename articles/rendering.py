@@ -145,39 +145,3 @@ def citation(statement, page_url):
         parts.append(f"{day.day} {day:%B %Y}")
     parts.append(http_url(article.url) or page_url)
     return ", ".join(parts)
-
-
-def quotation_ld(statement, absolute):
-    """schema.org Quotation for the permalink page; `absolute` turns a path into a full URL."""
-    article = statement.article
-    speaker = statement.person or statement.organisation
-    if speaker:
-        creator = {
-            "@type": "Person" if statement.person_id else "Organization",
-            "name": speaker.name,
-            "url": absolute(speaker.get_absolute_url()),
-        }
-        if speaker.wikidata_id:
-            creator["sameAs"] = f"https://www.wikidata.org/wiki/{speaker.wikidata_id}"
-    else:
-        creator = {"@type": "Person", "name": statement.speaker_label}
-    based_on = {
-        "@type": "NewsArticle",
-        "headline": article.headline,
-        "url": http_url(article.url) or absolute(article.get_absolute_url()),
-    }
-    if article.published:
-        based_on["datePublished"] = article.published.isoformat()
-    if article.outlet_id:
-        based_on["publisher"] = {"@type": "Organization", "name": article.outlet.name}
-    data = {
-        "@context": "https://schema.org",
-        "@type": "Quotation",
-        "text": statement.text,
-        "url": absolute(statement.get_absolute_url()),
-        "creator": creator,
-        "isBasedOn": based_on,
-    }
-    if said_date(statement):
-        data["dateCreated"] = said_date(statement).isoformat()
-    return data

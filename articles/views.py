@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from taggit.models import Tag
 
-from articles import rendering, search, selectors
+from articles import rendering, search, selectors, structured_data
 from articles.filters import StatementFilter
 from articles.models import Article, Statement
 from people.models import Person
@@ -32,10 +32,14 @@ class ArticleDetailView(DetailView):
             raise Http404("No such article.") from None
 
     def get_context_data(self, **kwargs):
-        statements = selectors.article_statements(self.object)
+        article = self.object
+        statements = selectors.article_statements(article)
+        authors = [authorship.person for authorship in article.authorships.all()]
+        ld = structured_data.article_ld(article, self.request.build_absolute_uri, authors=authors)
         return super().get_context_data(
             statements=statements,
-            paragraphs=rendering.highlighted_paragraphs(self.object.body, statements, rendering.statement_mark),
+            structured_data=structured_data.document(ld),
+            paragraphs=rendering.highlighted_paragraphs(article.body, statements, rendering.statement_mark),
             **kwargs,
         )
 
@@ -56,7 +60,7 @@ class StatementDetailView(DetailView):
         return super().get_context_data(
             also_printed_in=selectors.also_printed_in(statement),
             citation=rendering.citation(statement, absolute(statement.article.get_absolute_url())),
-            quotation=rendering.quotation_ld(statement, absolute),
+            structured_data=structured_data.document(structured_data.quotation_ld(statement, absolute)),
             **kwargs,
         )
 

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 from django.views.generic import DetailView, ListView
 
-from articles import rendering, selectors
+from articles import rendering, selectors, structured_data
 from articles.downloads import FORMATS, export_response
 from articles.filters import StatementFilter
 from articles.models import Statement
@@ -38,7 +38,10 @@ class PersonDetailView(StatementListMixin, DetailView):
         public = person.statements.public()
         article_rows = selectors.article_facets(public)
         memberships = list(person.memberships.all())
+        names = [n.name for n in person.names.all()]
+        ld = structured_data.person_ld(person, self.request.build_absolute_uri, alternate_names=names)
         return super().get_context_data(
+            structured_data=structured_data.document(ld),
             memberships=memberships,
             spoke_for={m.organisation for m in memberships if m.organisation_id},
             figures=selectors.figures(article_rows),

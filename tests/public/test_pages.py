@@ -27,6 +27,18 @@ def pages(world):
     }
 
 
+def json_ld(html):
+    return json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+
+
+def test_person_and_article_pages_describe_themselves(client, world):
+    person = json_ld(client.get(world["mao"].get_absolute_url()).content.decode())
+    assert person["@type"] == "Person" and person["alternateName"] == ["毛宁"]
+    article = json_ld(client.get(world["article"].get_absolute_url()).content.decode())
+    assert article["@type"] == "NewsArticle" and article["datePublished"] == "2023-12-06"
+    assert article["author"][0]["name"] == "Zhao Ziwen"
+
+
 def test_every_page_answers(client, pages):
     for name, url in pages.items():
         assert client.get(url).status_code == 200, name
@@ -104,10 +116,12 @@ def test_statement_permalink(client, world):
         "Mao Ning, quoted in “China Holds Strategic Discussions With Iran”, Newsweek, 6 December 2023, "
         "https://example.com/china-iran"
     ) in html
-    ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    ld = json_ld(html)
+    assert ld["@context"] == "https://schema.org"
     assert ld["@type"] == "Quotation"
-    assert ld["creator"] == {"@type": "Person", "name": "Mao Ning", "url": "http://testserver/people/mao-ning/",
-                             "sameAs": "https://www.wikidata.org/wiki/Q24006485"}
+    assert ld["creator"]["@type"] == "Person" and ld["creator"]["name"] == "Mao Ning"
+    assert ld["creator"]["url"] == "http://testserver/people/mao-ning/"
+    assert ld["creator"]["sameAs"] == "https://www.wikidata.org/wiki/Q24006485"
     assert ld["dateCreated"] == "2023-12-06"
     assert ld["isBasedOn"]["@type"] == "NewsArticle"
     assert ld["isBasedOn"]["publisher"] == {"@type": "Organization", "name": "Newsweek"}
