@@ -172,13 +172,8 @@ def also_printed_in(statement):
     )
 
 
-def public_statement(pk):
-    """The statement behind a permalink; raises Statement.DoesNotExist for anything readers may not see."""
-    return statement_cards(Statement.objects.public()).get(pk=pk)
-
-
-def article_page(slug):
-    return Article.objects.select_related("outlet").prefetch_related("tags", "authorships__person").get(slug=slug)
+def article_pages():
+    return Article.objects.select_related("outlet").prefetch_related("tags", "authorships__person")
 
 
 def article_statements(article):

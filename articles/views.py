@@ -1,5 +1,4 @@
 """Reader pages for articles, statements, tags and search. Reads live in selectors and search."""
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from taggit.models import Tag
@@ -25,11 +24,8 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
-    def get_object(self, queryset=None):
-        try:
-            return selectors.article_page(self.kwargs["slug"])
-        except Article.DoesNotExist:
-            raise Http404("No such article.") from None
+    def get_queryset(self):
+        return selectors.article_pages()
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -48,12 +44,9 @@ class StatementDetailView(DetailView):
     template_name = "articles/statement_detail.html"
     context_object_name = "statement"
 
-    def get_object(self, queryset=None):
-        # Rejected (and, with the setting off, unreviewed) statements are simply not there for readers.
-        try:
-            return selectors.public_statement(self.kwargs["pk"])
-        except Statement.DoesNotExist:
-            raise Http404("No such statement.") from None
+    def get_queryset(self):
+        # Rejected (and, with the setting off, unreviewed) statements are not there for readers: 404.
+        return selectors.statement_cards(Statement.objects.public())
 
     def get_context_data(self, **kwargs):
         statement, absolute = self.object, self.request.build_absolute_uri

@@ -1,5 +1,4 @@
 """The person and organisation pages, their indexes, and a person's statements as CSV or JSON."""
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views import View
 from django.views.generic import DetailView, ListView
@@ -59,8 +58,6 @@ class PersonStatementsExportView(View):
     """/people/<slug>/statements.csv and .json: the same as ?format= on the person page."""
 
     def get(self, request, slug, fmt):
-        if fmt not in FORMATS:
-            raise Http404
         return person_export(request, get_object_or_404(Person, slug=slug), fmt)
 
 
