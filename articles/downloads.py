@@ -74,7 +74,10 @@ def _json_chunks(records, about):
 
 
 def export_response(request, queryset, fmt, *, filename, about):
-    """Streams `queryset` (already public and filtered) newest first in `fmt` ("csv" or "json")."""
+    """Streams `queryset` (already public and filtered) newest first in `fmt` ("csv" or "json").
+
+    `about`, a non-empty dict, heads the JSON document; the statements follow as its last key.
+    """
     statements = newest_first(statement_cards(queryset)).iterator(chunk_size=CHUNK)
     records = (record(s, request.build_absolute_uri) for s in statements)
     body = _csv_rows(records) if fmt == "csv" else _json_chunks(records, about)

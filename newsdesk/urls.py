@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS
@@ -11,7 +11,10 @@ admin.site.site_title = "Newsdesk"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # An index of one sitemap per section: statements alone may run to many 50,000-URL pages.
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("", include("articles.urls")),
     path("", include("people.urls")),
     path("admin/", admin.site.urls),

@@ -25,6 +25,11 @@ def organisation_page():
     return Organisation.objects.select_related("parent").prefetch_related("names")
 
 
+def member_ids(organisation):
+    """A subquery, so that a large organisation does not put thousands of ids into the SQL."""
+    return Membership.objects.filter(organisation=organisation).values("person_id")
+
+
 def members(organisation):
     return list(
         Membership.objects.filter(organisation=organisation)

@@ -100,7 +100,7 @@ class OrganisationDetailView(StatementListMixin, DetailView):
         organisation = self.object
         members = people_selectors.members(organisation)
         public = Statement.objects.public()
-        members_said = public.filter(person__in={m.person_id for m in members})
+        members_said = public.filter(person__in=people_selectors.member_ids(organisation))
         return super().get_context_data(
             members=members,
             members_statements=list(selectors.newest_first(selectors.statement_cards(members_said))[:10]),

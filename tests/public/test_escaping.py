@@ -128,5 +128,7 @@ def test_csv_export_neutralises_formulas(client, hostile):
 
 
 def test_sitemap_escapes(client, hostile):
-    content = client.get("/sitemap.xml").content.decode()
-    assert_inert(content, "sitemap")
+    for section in ("people", "organisations", "articles", "statements"):
+        response = client.get(f"/sitemap-{section}.xml")
+        assert response.status_code == 200
+        assert_inert(response.content.decode(), section)

@@ -24,6 +24,7 @@ def pages(world):
         "csv": mao.get_absolute_url() + "?format=csv",
         "json": reverse("people:person-statements", args=[mao.slug, "json"]),
         "sitemap": "/sitemap.xml",
+        "sitemap of statements": "/sitemap-statements.xml",
     }
 
 
@@ -206,7 +207,10 @@ def test_exports(client, world):
 def test_robots_and_sitemap(client, world):
     robots = client.get("/robots.txt").content.decode()
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
-    sitemap = client.get("/sitemap.xml").content.decode()
+    index = client.get("/sitemap.xml").content.decode()
+    sections = ["people", "organisations", "articles", "statements"]
+    assert all(f"http://testserver/sitemap-{section}.xml" in index for section in sections)
+    sitemap = "".join(client.get(f"/sitemap-{section}.xml").content.decode() for section in sections)
     assert f"/statements/{world['direct'].pk}/" in sitemap
     assert "/people/mao-ning/" in sitemap and "/articles/china-holds-talks/" in sitemap
     assert "/organisations/chinese-foreign-ministry/" in sitemap

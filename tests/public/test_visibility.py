@@ -23,7 +23,7 @@ def public_urls(world):
         "rejected tag feed": reverse("articles:tag-feed", args=["secret-rejected-tag"]),
         "csv": mao.get_absolute_url() + "?format=csv",
         "json": reverse("people:person-statements", args=[mao.slug, "json"]),
-        "sitemap": "/sitemap.xml",
+        "sitemap": "/sitemap-statements.xml",
     }
 
 
