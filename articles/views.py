@@ -67,7 +67,8 @@ class SearchView(TemplateView):
         if query:
             context.update(
                 statements=search.search_statements(query),
-                people=search.search_people(query),
+                # A name search finds the person, whose words are on their page: say how many.
+                people=selectors.with_statement_counts(search.search_people(query)),
                 organisations=search.search_organisations(query),
                 articles=search.search_articles(query),
             )

@@ -69,16 +69,14 @@ class PersonListView(ListView):
     def get_queryset(self):
         self.query = self.request.GET.get("q", "").strip()[:100]
         letter = self.request.GET.get("letter", "").upper()
-        self.letter = letter if letter in people_selectors.LETTERS else ""
+        self.letter = letter if len(letter) == 1 and letter in people_selectors.LETTERS else ""
         return people_selectors.people_index(query=self.query, letter=self.letter)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
             q=self.query, letter=self.letter, letters=people_selectors.LETTERS, **kwargs
         )
-        counts = selectors.statement_counts(context["people"])
-        for person in context["people"]:
-            person.public_statements = counts.get(person.pk, 0)
+        selectors.with_statement_counts(context["people"])
         return context
 
 

@@ -155,6 +155,7 @@ def test_search_finds_and_highlights(client, world):
     assert "<mark>relevant</mark> <mark>parties</mark>" in html
     html = client.get(reverse("articles:search"), {"q": "mao"}).content.decode()
     assert '<a href="/people/mao-ning/"><mark>Mao</mark> Ning</a>' in html
+    assert '<a href="/people/mao-ning/#statements-h">2 statements</a>' in html
 
 
 @pytest.mark.parametrize(

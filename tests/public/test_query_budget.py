@@ -38,6 +38,7 @@ def urls(world):
         "article": world["article"].get_absolute_url(),
         "statement": world["direct"].get_absolute_url(),
         "search": "/search/?q=calm",
+        "search a name": "/search/?q=Mao",
         "tag": "/tags/iran/",
         "people": "/people/",
     }
