@@ -37,9 +37,11 @@ class PersonDetailView(StatementListMixin, DetailView):
         public = person.statements.public()
         article_rows = selectors.article_facets(public)
         memberships = list(person.memberships.all())
-        names = [n.name for n in person.names.all()]
-        ld = structured_data.person_ld(person, self.request.build_absolute_uri, alternate_names=names)
+        # The import may record the name itself among the spellings; readers need only the others.
+        other_names = [n.name for n in person.names.all() if n.name.casefold() != person.name.casefold()]
+        ld = structured_data.person_ld(person, self.request.build_absolute_uri, alternate_names=other_names)
         return super().get_context_data(
+            other_names=other_names,
             structured_data=structured_data.document(ld),
             memberships=memberships,
             spoke_for={m.organisation for m in memberships if m.organisation_id},

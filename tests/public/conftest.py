@@ -22,6 +22,7 @@ def world(db):
     mao = make_person("Mao Ning", slug="mao-ning", description="Chinese Foreign Ministry spokeswoman",
                       wikidata_id="Q24006485")
     PersonName.objects.create(person=mao, name="毛宁")
+    PersonName.objects.create(person=mao, name="Mao Ning")  # the importer records the name itself too
     Membership.objects.create(person=mao, organisation=ministry, role="spokeswoman",
                               start=datetime.date(2022, 9, 1))
     author = make_person("Zhao Ziwen", slug="zhao-ziwen")

@@ -48,7 +48,7 @@ def test_every_page_answers(client, pages):
 def test_person_page(client, world):
     html = client.get(world["mao"].get_absolute_url()).content.decode()
     assert "Chinese Foreign Ministry spokeswoman" in html
-    assert "毛宁" in html
+    assert "<p>毛宁</p>" in html
     assert "https://www.wikidata.org/wiki/Q24006485" in html
     assert 'href="/organisations/chinese-foreign-ministry/"' in html
     assert "“We call on relevant parties to stay calm”" in html
