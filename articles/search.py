@@ -14,7 +14,8 @@ from django.db.models import F, Q
 
 from articles.models import Article, Statement
 from articles.selectors import statement_cards
-from people.models import Organisation, Person
+from people.models import Organisation
+from people.selectors import people_index
 
 CONFIG = "english"  # the same configuration as the triggers' to_tsvector
 # On SQLite, how many FTS5 candidates per result wanted: room for the ones public() leaves out.
@@ -32,10 +33,6 @@ class ParsedQuery:
     def words(self):
         """The words to highlight: everything asked for, nothing excluded."""
         return [word for group in self.groups for phrase in group for word in phrase]
-
-    @property
-    def text(self):
-        return " ".join(self.words)
 
 
 def parse(query):
@@ -108,7 +105,7 @@ def search_people(query, limit=10):
     text = _name_query(query)
     if not text:
         return []
-    return list(Person.objects.filter(Q(name__icontains=text) | Q(names__name__icontains=text)).distinct()[:limit])
+    return list(people_index(query=text)[:limit])
 
 
 def search_organisations(query, limit=10):
