@@ -46,7 +46,7 @@ class StatementDetailView(DetailView):
 
     def get_queryset(self):
         # Rejected (and, with the setting off, unreviewed) statements are not there for readers: 404.
-        return selectors.statement_cards(Statement.objects.public())
+        return selectors.statement_cards(Statement.objects.public()).with_corrections()
 
     def get_context_data(self, **kwargs):
         statement, absolute = self.object, self.request.build_absolute_uri

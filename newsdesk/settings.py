@@ -55,7 +55,7 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
-    "newsdesk",
+    "newsdesk.apps.NewsdeskConfig",
     "people",
     "articles",
 ]
@@ -142,6 +142,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LOGIN_URL = "admin:login"
 # django.contrib.redirects keeps its redirects per site; the archive is one site.
 SITE_ID = 1
+# The archive's public address: feeds, sitemaps and exports link to it whatever Host a request came with.
+SITE_DOMAIN = os.environ.get("SITE_DOMAIN") or ("127.0.0.1:8000" if DEBUG else ALLOWED_HOSTS[0])
 
 TAGGIT_CASE_INSENSITIVE = True
 

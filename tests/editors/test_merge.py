@@ -106,7 +106,8 @@ def test_undo_restores_everything(editor_client, twins):
     assert {(p.pk, tuple(sorted(p.tags.names()))) for p in Person.objects.all()} == before["tags"]
     assert not Redirect.objects.exists()
     assert Merge.objects.get().undone_at is not None
-    assert editor_client.get("/people/mao-ning-2/").status_code == 404
+    # The restored person answers at their own address again, no longer redirected.
+    assert editor_client.get("/people/mao-ning-2/").status_code == 200
     # undoing twice is refused, politely
     again = editor_client.post(MERGES, {"action": "undo", "_selected_action": [Merge.objects.get().pk]}, follow=True)
     assert "already been undone" in again.content.decode()

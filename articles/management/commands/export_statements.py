@@ -2,6 +2,7 @@
 
 Rejected statements stay out unless `--status rejected` asks for them; see articles/exporting.py.
 """
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.exporting import records, statements_for_export, write_csv, write_jsonl
@@ -24,7 +25,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("-o", "--output", metavar="FILE", help="Write here instead of stdout.")
         parser.add_argument(
-            "--base-url", default="http://127.0.0.1:8000", help="Site address the permalinks start with."
+            "--base-url", default=f"http://{settings.SITE_DOMAIN}",
+            help="Site address the permalinks start with (default: the SITE_DOMAIN setting).",
         )
 
     def handle(self, *args, format, person, status, output, base_url, verbosity, **options):

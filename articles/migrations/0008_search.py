@@ -119,6 +119,6 @@ def run(statements_by_vendor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0003_statement_span_in_body")]
+    dependencies = [("articles", "0007_statement_search_trigram")]
 
     operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
