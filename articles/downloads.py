@@ -8,45 +8,21 @@ import csv
 
 from django.http import StreamingHttpResponse
 
-from articles.rendering import http_url, neutralise_cell, script_safe_json
+from articles.exporting import CSV_FIELDS, csv_cells, record
+from articles.rendering import script_safe_json
 from articles.selectors import newest_first, statement_cards
 
 FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json"}
-CSV_COLUMNS = [
-    "id", "speaker", "speaker_organisation", "speaker_label", "kind", "text", "cue", "audience", "via", "said_on",
-    "status", "confidence", "start", "end", "tags", "permalink", "article_headline", "article_outlet",
-    "article_published", "article_url", "article_page",
-]
+# The export's columns for readers: the source file is for editors, the article's page is added.
+CSV_COLUMNS = [c for c in CSV_FIELDS if c != "article_source_file"] + ["article_page"]
 CHUNK = 500
 
 
-def record(statement, absolute):
-    article = statement.article
-    return {
-        "id": statement.pk,
-        "speaker": statement.person.name if statement.person_id else None,
-        "speaker_organisation": statement.organisation.name if statement.organisation_id else None,
-        "speaker_label": statement.speaker_label,
-        "kind": statement.kind,
-        "text": statement.text,
-        "cue": statement.cue,
-        "audience": statement.audience,
-        "via": statement.via,
-        "said_on": statement.said_on.isoformat() if statement.said_on else None,
-        "status": statement.status,
-        "confidence": statement.confidence,
-        "start": statement.start,
-        "end": statement.end,
-        "tags": sorted(tag.name for tag in statement.tags.all()),
-        "permalink": absolute(statement.get_absolute_url()),
-        "article": {
-            "headline": article.headline,
-            "outlet": article.outlet.name if article.outlet_id else None,
-            "published": article.published.isoformat() if article.published else None,
-            "url": http_url(article.url) or None,
-            "page": absolute(article.get_absolute_url()),
-        },
-    }
+def public_record(statement, absolute):
+    item = record(statement, absolute=absolute)
+    del item["article"]["source_file"]
+    item["article"]["page"] = absolute(statement.article.get_absolute_url())
+    return item
 
 
 class _Echo:
@@ -60,10 +36,8 @@ def _csv_rows(records):
     writer = csv.writer(_Echo())
     yield writer.writerow(CSV_COLUMNS)
     for item in records:
-        article = item.pop("article")
-        item["tags"] = ", ".join(item["tags"])
-        item.update({f"article_{key}": value for key, value in article.items()})
-        yield writer.writerow([neutralise_cell(item[column]) for column in CSV_COLUMNS])
+        cells = csv_cells(item)
+        yield writer.writerow([cells[column] for column in CSV_COLUMNS])
 
 
 def _json_chunks(records, about):
@@ -79,7 +53,7 @@ def export_response(request, queryset, fmt, *, filename, about):
     `about`, a non-empty dict, heads the JSON document; the statements follow as its last key.
     """
     statements = newest_first(statement_cards(queryset)).iterator(chunk_size=CHUNK)
-    records = (record(s, request.build_absolute_uri) for s in statements)
+    records = (public_record(s, request.build_absolute_uri) for s in statements)
     body = _csv_rows(records) if fmt == "csv" else _json_chunks(records, about)
     response = StreamingHttpResponse(body, content_type=FORMATS[fmt])
     disposition = "attachment" if fmt == "csv" else "inline"

@@ -7,6 +7,7 @@ import csv
 import json
 
 from articles.models import Statement
+from articles.rendering import http_url
 
 FIELDS = [
     "id", "speaker", "speaker_organisation", "speaker_label", "kind", "text", "cue", "audience", "via",
@@ -30,7 +31,8 @@ def statements_for_export(*, person_slug=None, status=None):
     )
 
 
-def record(statement, *, base_url):
+def record(statement, *, absolute):
+    """One statement as a flat record; `absolute` turns a site path into a full address."""
     article = statement.article
     return {
         "id": statement.pk,
@@ -48,20 +50,21 @@ def record(statement, *, base_url):
         "start": statement.start,
         "end": statement.end,
         "tags": sorted(tag.name for tag in statement.tags.all()),
-        "permalink": f"{base_url.rstrip('/')}/statements/{statement.pk}/",
+        "permalink": absolute(statement.get_absolute_url()),
         "article": {
             "headline": article.headline,
             "outlet": article.outlet.name if article.outlet_id else None,
             "published": article.published.isoformat() if article.published else None,
-            "url": article.url,
+            "url": http_url(article.url) or None,
             "source_file": article.source_file,
         },
     }
 
 
 def records(statements, *, base_url, chunk_size=2000):
+    base_url = base_url.rstrip("/")
     for statement in statements.iterator(chunk_size=chunk_size):
-        yield record(statement, base_url=base_url)
+        yield record(statement, absolute=lambda path: base_url + path)
 
 
 def write_jsonl(rows, out):
@@ -78,11 +81,16 @@ def write_csv(rows, out):
     count = 0
     for row in rows:
         count += 1
-        flat = {key: value for key, value in row.items() if key != "article"}
-        flat["tags"] = "; ".join(row["tags"])
-        flat.update((f"article_{key}", value) for key, value in row["article"].items())
-        writer.writerow({key: neutralise(value) for key, value in flat.items()})
+        writer.writerow(csv_cells(row))
     return count
+
+
+def csv_cells(row):
+    """A record as one CSV row: the article's fields flattened, tags joined, formulas neutralised."""
+    flat = {key: value for key, value in row.items() if key != "article"}
+    flat["tags"] = "; ".join(row["tags"])
+    flat.update((f"article_{key}", value) for key, value in row["article"].items())
+    return {key: neutralise(value) for key, value in flat.items()}
 
 
 def neutralise(value):

@@ -1,7 +1,7 @@
 """Turning stored text into reader-facing HTML, JSON and CSV without trusting any of it.
 
 Imported text is data: every slice of it is escaped on its own and only our own tags are
-marked safe, so a headline or a quote can never become markup, a script or a formula.
+marked safe, so a headline or a quote can never become markup or a script.
 """
 import json
 import re
@@ -12,7 +12,6 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def script_safe_json(data):
@@ -27,13 +26,6 @@ def json_ld(data):
 def http_url(url):
     """The URL when it is an http(s) address, else "": no javascript: or data: link ever reaches an href."""
     return url if url and urlsplit(url.strip()).scheme.lower() in {"http", "https"} else ""
-
-
-def neutralise_cell(value):
-    """A CSV cell a spreadsheet will show as text rather than run as a formula."""
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _stem(word):

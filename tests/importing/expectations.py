@@ -71,7 +71,7 @@ def statement_problems(expected, *, allowed_extra=1, match_kind=False):
     statements = Statement.objects.select_related("person", "organisation", "article", "article__outlet")
     for spec in expected["articles"]:
         article = _article(spec)
-        mine = [record(s, base_url="") for s in statements.filter(article=article)] if article else []
+        mine = [record(s, absolute=str) for s in statements.filter(article=article)] if article else []
         for e in spec["statements"]:
             fragments = [norm(f) for f in e["contains"]]
             holders = [s for s in mine if all(f in norm(s["text"]) for f in fragments)]

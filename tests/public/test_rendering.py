@@ -41,13 +41,6 @@ def test_http_url():
         assert rendering.http_url(url) == ""
 
 
-def test_neutralise_cell():
-    for value in ("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"):
-        assert rendering.neutralise_cell(value) == "'" + value
-    assert rendering.neutralise_cell("plain") == "plain"
-    assert rendering.neutralise_cell(3) == 3
-
-
 def test_script_safe_json():
     assert rendering.script_safe_json({"a": "</script>&"}) == '{"a": "\\u003C/script\\u003E\\u0026"}'
 
