@@ -43,6 +43,7 @@ _TRAILING_TIME = re.compile(
     r"^(?:\s+(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|to|via|when|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[\w’'.-]+))*?\s*[.?!]?[\u201d\"]?\s*$")
 _WINDOW = 300
+_LEAD = re.compile(r"[\s,\u2014\u2013-]*")
 _AUDIENCE_BEFORE_THAT = re.compile(r"\s*([^,.;:\u201c\u201d\"]{1,80}?)\s+that\s")
 _TRAILING_WHEN = re.compile(
     r"(?:\s+(?:on|last|this|late|early|in)\s+(?:\w+)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -112,28 +113,28 @@ def _finish(phrase, cue_match, masked, pos, limit):
 
 def after_quote(masked, end, limit):
     """Attribution printed right after a quote ending at end: ', Smith said' or ', said Smith'."""
-    window = masked[end:min(limit, end + _WINDOW)]
-    lead = re.match(r"[\s,\u2014\u2013-]*", window).end()
-    inverted = QUOTE_CUE.match(window, lead)
+    limit = min(limit, end + _WINDOW)
+    lead = _LEAD.match(masked, end, limit).end()
+    inverted = QUOTE_CUE.match(masked, lead, limit)
     if inverted:
-        phrase, _ = names.parse_after(window[inverted.end():])
+        phrase, _ = names.parse_after(masked[inverted.end():limit])
         if phrase is None or phrase.kind == "pronoun" and phrase.name not in ("he", "she"):
             return None
-        return _finish(phrase, _shift(inverted, end), masked, end + inverted.end(), limit)
-    cue = QUOTE_CUE.search(window, lead)
+        return _finish(phrase, inverted, masked, inverted.end(), limit)
+    cue = QUOTE_CUE.search(masked, lead, limit)
     if cue is None:
         return None
-    pre = window[lead:cue.start()]
+    pre = masked[lead:cue.start()]
     if not pre.strip() or len(pre) > 250 or any(c in pre for c in "\u201c\u201d\"") or _crosses_sentence(pre):
         return None
-    if pre[:1].isupper() and window[:lead].strip() == "" and masked[end - 2:end - 1] == ".":
+    if pre[:1].isupper() and not masked[end:lead].strip() and masked[end - 2:end - 1] == ".":
         return None  # a new sentence after a quote that ended with a full stop
     if _NEGATION.search(pre):
         return None
     phrase = names.parse_before(strip_aux(pre))
     if phrase is None or phrase.start > 1 or phrase.leftover or len(pre.split()) > 30:
         return None
-    return _finish(phrase, _shift(cue, end), masked, end + lead, limit)
+    return _finish(phrase, cue, masked, lead, limit)
 
 
 def _crosses_sentence(text):
@@ -149,19 +150,19 @@ def before_quote(masked, sentence_start, start):
     """Attribution printed before a quote starting at start: 'Smith said:' or 'Smith told reporters,'."""
     window_start = max(sentence_start, start - _WINDOW)
     pre = masked[window_start:start]
-    cues = list(QUOTE_CUE.finditer(pre))
+    cues = list(QUOTE_CUE.finditer(masked, window_start, start))
     if not cues or _PARTICIPLE_BEFORE.search(pre):
         return _participle_intro(masked, sentence_start, start, pre) or _colon_intro(masked, window_start, pre)
     cue = cues[-1]
-    if not _tail_ok(cue.group(), pre[cue.end():]):
+    if not _tail_ok(cue.group(), masked[cue.end():start]):
         return None
-    subject = pre[:cue.start()]
+    subject = masked[window_start:cue.start()]
     if _NEGATION.search(subject):
         return None
     phrase = names.parse_before(strip_aux(subject))
     if phrase is None:
         return None
-    return _finish(phrase, _shift(cue, window_start), masked, window_start + cue.start(), start)
+    return _finish(phrase, cue, masked, cue.start(), start)
 
 
 _TIME_OR_MEDIUM = re.compile(
@@ -202,23 +203,3 @@ def _colon_intro(masked, window_start, pre):
     colon = window_start + pre.rstrip().rfind(":")
     return Attribution(phrase, ":", window_start + len(pre) - len(pre.lstrip()), confidence=0.6,
                        cue_span=(colon, colon + 1))
-
-
-def _shift(match, offset):
-    return _Shifted(match.group(), match.start() + offset, match.end() + offset)
-
-
-@dataclass
-class _Shifted:
-    text: str
-    begin: int
-    stop: int
-
-    def group(self):
-        return self.text
-
-    def start(self):
-        return self.begin
-
-    def end(self):
-        return self.stop
