@@ -5,7 +5,7 @@ so a speech verb inside a quotation never counts as an attribution, and each loo
 hundred characters around a quote or inside one sentence.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from articles.text import names
 from articles.text.lexicon import words
@@ -28,20 +28,16 @@ PARTICIPLE_CUE = re.compile(rf",\s+(?:{_PARTICIPLES})\b")
 _PARTICIPLE_BEFORE = re.compile(rf",\s+({_PARTICIPLES})\s*[:,]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AUX = words("""
-has have had also later previously then once again repeatedly recently further earlier has also had also
+has have had also later previously then once again repeatedly recently further earlier
 reportedly publicly privately initially first simply
 """)
 _PASSIVE = words("""
 is was are were be been being it
 """)
 _NEGATION = re.compile(r"\b(?:not|never|n't|didn’t|didn't|doesn't|doesn’t|won't|won’t)\s*$")
-_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
 _SENTENCE_BREAK = re.compile(r"[.?!][\u201d\"’)]*\s+[A-Z\u201c\"]")
 _RELAY = re.compile(r",?\s*(?:per|according to|citing|in an interview with|quoted by)\s+")
 _REPORTED_BY = re.compile(r",\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s+reported\b")
-_TRAILING_TIME = re.compile(
-    r"^(?:\s+(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|to|via|when|while|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[\w’'.-]+))*?\s*[.?!]?[\u201d\"]?\s*$")
 _WINDOW = 300
 _LEAD = re.compile(r"[\s,\u2014\u2013-]*")
 _AUDIENCE_BEFORE_THAT = re.compile(r"\s*([^,.;:\u201c\u201d\"]{1,80}?)\s+that\s")
@@ -60,7 +56,6 @@ class Attribution:
     via: str = ""
     confidence: float = 0.8
     cue_span: tuple = ()
-    notes: dict = field(default_factory=dict)
 
 
 def strip_aux(text):

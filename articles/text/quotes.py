@@ -262,9 +262,7 @@ def _statement(article, candidate):
         return None
     speaker, factor, role, organisation = resolved
     if passages:
-        start, end = passages[0].start, passages[-1].end
-        text = " ".join(p.inner(article.body).strip() for p in passages)
-        kind = "direct"
+        start, end, text, kind = _quoted(article, passages, attribution)
     else:
         start, end = _trim(article.body, candidate[3], candidate[4])
         text = article.body[start:end]
@@ -275,6 +273,19 @@ def _statement(article, candidate):
         return None
     return Found(start, end, text, kind, attribution.cue, speaker, role, organisation, attribution.audience,
                  attribution.via, round(min(1.0, confidence * factor), 2), article.paragraph_of(start))
+
+
+def _quoted(article, passages, attribution):
+    """(start, end, text, kind) of a direct statement; words before the first quote in its sentence,
+    when the attribution follows ('Golf clubs are “just scraping by,” Hedge said'), make it mixed."""
+    first = passages[0]
+    sentence_start, _ = article.sentence_of(first.start)
+    start = _trim(article.body, sentence_start, first.start)[0]
+    words = [p.inner(article.body).strip() for p in passages]
+    if start < first.start and attribution.pos > first.end and attribution.cue != ":":
+        lead = article.body[start:first.end]
+        return start, passages[-1].end, " ".join([lead] + words[1:]), "mixed"
+    return first.start, passages[-1].end, " ".join(words), "direct"
 
 
 def _only_quote(text):
