@@ -400,7 +400,7 @@ def _phrase_end(segment):
 
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
-    segment = segment[:_WINDOW]
+    segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[:_WINDOW])
     end = _phrase_end(segment)
     head = segment[:end]
     phrase = parse_tail(head)

@@ -29,7 +29,7 @@ _TRAILER = re.compile(r",\s*(?:per|according to|citing)\s+[^,]{2,80}$|[\s.?!\u20
 _SHORT_TAIL = re.compile(r"^(?:\s+[\w’'.&-]+){0,8}\s*[.?!]?[\u201d\"]?\s*$")
 _MIN_WORDS = 3
 _ADVERBIAL = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|early|after|before|via|to|from|earlier|later|again|also|then|"
+    r"\s*(?:(?:on|in|at|during|last|this|late|early|after|before|via|from|earlier|later|again|also|then|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|publicly|privately)\b"
     r"[^,;:.]{0,40})?")
 _TRAILING_RELAY = re.compile(
@@ -49,8 +49,11 @@ def _clause_end(masked, start, end):
 
 
 def _valid_clause(masked, start, end):
+    """Three words or more, and not just where or when it was said ("in a video message")."""
     text = masked[start:min(end, start + 100)]
-    return len(text.split()) >= _MIN_WORDS and not text.lstrip().startswith((",", ":", ";"))
+    if len(text.split()) < _MIN_WORDS or text.lstrip().startswith((",", ":", ";")):
+        return False
+    return end - start > 60 or not _ADVERBIAL.fullmatch(masked, start, end)
 
 
 def _subject(masked, s_start, cue):
