@@ -8,24 +8,26 @@ import re
 from dataclasses import dataclass
 
 from articles.text import names
-from articles.text.lexicon import words
+from articles.text.lexicon import word_pattern, words
 
-_CLAUSE_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|noted|notes|argued|argues|explained|explains|wrote|writes|stated|"
-    "declared|declares|announced|announces|insisted|insists|claimed|claims|warned|warns|stressed|stresses|"
-    "emphasi[sz]ed|acknowledged|acknowledges|admitted|admits|asserted|asserts|contended|contends|maintained|"
-    "maintains|predicted|predicts|promised|promises|pledged|vowed|suggested|suggests|conceded|concedes|confirmed|"
-    "tweeted|reported|indicated|revealed|signaled|signalled|recalled|recalls|replied|responded|countered|"
-    "complained|cautioned|reiterated|agreed|testified|observed|boasted|alleged|charged|explained|recounted")
-_QUOTE_ONLY_VERBS = "asked|asks|continued|continues|joked|quipped|shouted|wondered|posted|remarked|concluded|went on"
-_PARTICIPLES = (
-    "saying|adding|noting|arguing|explaining|telling|insisting|warning|stressing|claiming|writing|declaring|"
-    "suggesting|asserting|acknowledging|admitting|contending|predicting|promising|recalling|asking|calling|"
-    "tweeting|emphasi[sz]ing|announcing")
-CLAUSE_CUE = re.compile(rf"\b(?:{_CLAUSE_VERBS})\b")
-QUOTE_CUE = re.compile(rf"\b(?:{_CLAUSE_VERBS}|{_QUOTE_ONLY_VERBS})\b")
-PARTICIPLE_CUE = re.compile(rf",\s+(?:{_PARTICIPLES})\b")
-_PARTICIPLE_BEFORE = re.compile(rf",\s+({_PARTICIPLES})\s*[:,]?\s*$")
+_CLAUSE_VERBS = words("""
+said says say told tells tell added adds noted notes argued argues explained explains wrote writes stated
+declared declares announced announces insisted insists claimed claims warned warns stressed stresses emphasized
+emphasised acknowledged acknowledges admitted admits asserted asserts contended contends maintained maintains
+predicted predicts promised promises pledged vowed suggested suggests conceded concedes confirmed tweeted
+reported indicated revealed signaled signalled recalled recalls replied responded countered complained
+cautioned reiterated agreed testified observed boasted alleged charged recounted
+""")
+_QUOTE_ONLY_VERBS = words("asked asks continued continues joked quipped shouted wondered posted remarked concluded")
+_PARTICIPLES = words("""
+saying adding noting arguing explaining telling insisting warning stressing claiming writing declaring
+suggesting asserting acknowledging admitting contending predicting promising recalling asking calling
+tweeting emphasizing emphasising announcing
+""")
+CLAUSE_CUE = re.compile(rf"\b{word_pattern(_CLAUSE_VERBS)}\b")
+QUOTE_CUE = re.compile(rf"\b{word_pattern(_CLAUSE_VERBS | _QUOTE_ONLY_VERBS)}\b")
+PARTICIPLE_CUE = re.compile(rf",\s+{word_pattern(_PARTICIPLES)}\b")
+_PARTICIPLE_BEFORE = re.compile(rf",\s+({word_pattern(_PARTICIPLES)})\s*[:,]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AUX = words("""
 has have had also later previously then once again repeatedly recently further earlier
