@@ -295,8 +295,9 @@ def _label_for(tokens, run_start):
 
 
 def _modifier(word):
+    """A word that may stand before a label's head: "former", "senior", "Pentagon", "Mrs. Clinton's"."""
     low = _bare(word)
-    return low not in _FUNCTION and not _possessive(word) and low not in SUBJECT_PRONOUNS
+    return low not in _FUNCTION and (word[:1].isupper() or not _possessive(word)) and low not in SUBJECT_PRONOUNS
 
 
 def parse_tail(chunk):
@@ -398,6 +399,19 @@ def _phrase_end(segment):
     return len(segment)
 
 
+def parse_source(segment):
+    """(phrase, end) for what follows "according to": a speaker phrase, else any short noun phrase
+    as a label ("complete but unofficial returns", "state law")."""
+    phrase, end = parse_after(segment)
+    if phrase is not None:
+        return phrase, end
+    end = _phrase_end(segment)
+    head = segment[:end].strip()
+    if not head or len(head.split()) > 10 or head[:1] in "\u201c\"":
+        return None, 0
+    return Phrase("label", head), end
+
+
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
     segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[:_WINDOW])
@@ -418,7 +432,9 @@ def parse_after(segment):
 
 _PARENTHESES = re.compile(r"\([^()]{0,80}\)")
 # Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
-_SKIPPED_APPOSITION = re.compile(r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40})$")
+_SKIPPED_APPOSITION = re.compile(
+    r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40}|however|though|too|meanwhile|also|instead|"
+    r"in turn|for (?:his|her|their|its|our) part|for example|in contrast|in (?:a|an|the) [a-z ]{1,30})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 

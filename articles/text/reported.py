@@ -39,6 +39,7 @@ _THAT_OPTIONAL = re.compile(r"(?:said|says|say|told|tells|added|adds|wrote|write
                             r"claims|argued|argues|warned|warns|predicted|predicts|stressed|suggested|suggests)$")
 _TO_VERBS = re.compile(r"(?:promised|promises|pledged|vowed)$")
 _AFTER_MID_CUE = re.compile(r"[^,]{0,30},\s")
+_AS_NOTED = re.compile(rf"\b[Aa]s\s+([^,]{{1,60}}?)\s+({CLAUSE_CUE.pattern})[^,]{{0,30}},\s+")
 _ANY_CUE = re.compile(rf"{CLAUSE_CUE.pattern}|{PARTICIPLE_CUE.pattern}|{_ACCORDING.pattern}")
 
 
@@ -151,12 +152,24 @@ def parenthetical(masked, s_start, s_end):
     return None
 
 
+def as_noted(masked, s_start, s_end):
+    """'As Clyburn noted, CLAUSE.': the attribution leads the sentence in an "as" clause."""
+    m = _AS_NOTED.search(masked, s_start, min(s_end, s_start + 200))
+    if m is None:
+        return None
+    phrase = names.parse_before(m.group(1))
+    if phrase is None or phrase.leftover:
+        return None
+    start = m.end()
+    return Attribution(phrase, m.group(2), m.start(1), confidence=0.7), start, _clause_end(masked, start, s_end)
+
+
 def according_to(masked, s_start, s_end):
     """'CLAUSE, according to X.' and 'According to X, CLAUSE.'"""
     m = _ACCORDING.search(masked, s_start, s_end)
     if m is None:
         return None
-    phrase, used = names.parse_after(masked[m.end():s_end])
+    phrase, used = names.parse_source(masked[m.end():s_end])
     if phrase is None:
         return None
     attribution = Attribution(phrase, "according to", m.end(), confidence=0.6, cue_span=(m.start(), m.end()))
@@ -187,7 +200,7 @@ def participle(masked, s_start, s_end):
     return Attribution(phrase, cue, s_start, confidence=0.6), start, end
 
 
-RULES = (subject_verb, sentence_final, parenthetical, according_to, participle)
+RULES = (subject_verb, sentence_final, parenthetical, as_noted, according_to, participle)
 
 
 def reported(masked, s_start, s_end):
