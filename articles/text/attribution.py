@@ -41,6 +41,7 @@ _SENTENCE_BREAK = re.compile(r"[.?!][\u201d\"’)]*\s+[A-Z\u201c\"]")
 _RELAY = re.compile(r",?\s*(?:per|according to|citing|in an interview with|quoted by)\s+")
 _REPORTED_BY = re.compile(r",\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s+reported\b")
 _WINDOW = 300
+_SAID_FIRST = re.compile(r"\s*(?:Said|Says|Added|Wrote)\s+")
 _LEAD = re.compile(r"[\s,\u2014\u2013-]*")
 _AUDIENCE_BEFORE_THAT = re.compile(r"\s*([^,.;:\u201c\u201d\"]{1,80}?)\s+that\s")
 _TRAILING_WHEN = re.compile(
@@ -147,6 +148,10 @@ def before_quote(masked, sentence_start, start):
     """Attribution printed before a quote starting at start: 'Smith said:' or 'Smith told reporters,'."""
     window_start = max(sentence_start, start - _WINDOW)
     pre = masked[window_start:start]
+    inverted = _SAID_FIRST.match(masked, sentence_start, start)
+    if inverted:  # "Said Dorothy Poynter, who grew up with him, “...”"
+        phrase, _ = names.parse_after(masked[inverted.end():start])
+        return _finish(phrase, inverted, masked, inverted.end(), start) if phrase is not None else None
     cues = list(QUOTE_CUE.finditer(masked, window_start, start))
     if not cues or _PARTICIPLE_BEFORE.search(pre):
         return _participle_intro(masked, sentence_start, start, pre) or _colon_intro(masked, window_start, pre)
@@ -165,7 +170,10 @@ def before_quote(masked, sentence_start, start):
 _TIME_OR_MEDIUM = re.compile(
     r"(?:\s+(?:on|in|at|during|this|last|late|early|earlier|later|after|before|via|to|from|of|an?|the|"
     r"today|yesterday|statement|interview|speech|morning|afternoon|evening|night|week|month|year|told|"
-    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*")
+    r"reporters|press|conference|briefing|email|[a-z]+ly|[A-Z][\w’'.-]*)\b)*")
+
+
+_PLACE_AND_TIME = re.compile(r"\s+(?:in|on|at|during|before|after|from)\s[^,.;:]{1,80},\s*")
 
 
 def _tail_ok(cue, tail):
@@ -176,7 +184,7 @@ def _tail_ok(cue, tail):
         return True
     m = _TIME_OR_MEDIUM.match(tail)
     rest = tail[m.end():] if m else tail
-    return re.fullmatch(r"\s*(?:,|that)?\s*", rest) is not None
+    return re.fullmatch(r"\s*(?:,|that)?\s*", rest) is not None or _PLACE_AND_TIME.fullmatch(tail) is not None
 
 
 def _participle_intro(masked, sentence_start, start, pre):

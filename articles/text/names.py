@@ -266,7 +266,7 @@ def _label_or_body(tokens):
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
         j -= 1
     determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
-    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
+    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and is_role_noun(head)):
         return None
     j -= determined
     words = tokens[j:]
@@ -297,7 +297,8 @@ def _label_for(tokens, run_start):
 def _modifier(word):
     """A word that may stand before a label's head: "former", "senior", "Pentagon", "Mrs. Clinton's"."""
     low = _bare(word)
-    return low not in _FUNCTION and (word[:1].isupper() or not _possessive(word)) and low not in SUBJECT_PRONOUNS
+    return low not in _FUNCTION and low not in DETERMINERS and low not in SUBJECT_PRONOUNS and (
+        word[:1].isupper() or not _possessive(word))
 
 
 def parse_tail(chunk):
@@ -412,6 +413,17 @@ def parse_source(segment):
     return Phrase("label", head), end
 
 
+def _apposition_end(text):
+    """Where an apposition ends: a comma, a semicolon or a full stop that is no initial or abbreviation."""
+    for m in _APPOSITION_STOP.finditer(text):
+        if m.group()[0] == ".":
+            words = text[:m.start()].split()
+            if words and is_abbreviation(words[-1] + "."):
+                continue
+        return m.start()
+    return len(text)
+
+
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
     segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[:_WINDOW])
@@ -420,21 +432,32 @@ def parse_after(segment):
     phrase = parse_tail(head)
     if phrase is None or not head.strip():
         return None, 0
-    if phrase.kind in ("person", "surname") and segment[end:end + 1] == ",":
-        rest = segment[end + 1:]
-        m2 = re.search(r"[,;]|\.(?:\s|$)", rest)
-        apposition = rest[:m2.start() if m2 else len(rest)].strip()
-        if _is_apposition(apposition):
-            phrase.extra_roles.append(parse_apposition(apposition))
-            end = end + 1 + (m2.start() if m2 else len(rest))
+    if segment[end:end + 1] != ",":
+        return phrase, end
+    rest = segment[end + 1:]
+    cut = _apposition_end(rest)
+    apposition = rest[:cut].strip()
+    stop = end + 1 + cut
+    if phrase.kind in ("person", "surname") and _is_apposition(apposition):
+        phrase.extra_roles.append(parse_apposition(apposition))
+        return phrase, stop
+    named = None
+    if phrase.kind == "label" and apposition[:1].isupper():
+        named = parse_tail(apposition.split(" of ")[0].split(" at ")[0])
+    if named is not None and named.kind == "person" and not named.leftover:
+        # "said a leading advocate, Andrew Pincus": the name set after the label is the speaker
+        named.extra_roles.append(parse_apposition(phrase.name))
+        return named, stop
     return phrase, end
 
 
 _PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+_APPOSITION_STOP = re.compile(r"[,;]|\.(?:\s|$)")
 # Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
 _SKIPPED_APPOSITION = re.compile(
     r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40}|however|though|too|meanwhile|also|instead|"
-    r"in turn|for (?:his|her|their|its|our) part|for example|in contrast|in (?:a|an|the) [a-z ]{1,30})$")
+    r"in turn|for (?:his|her|their|its|our) part|for example|in contrast|in (?:a|an|the) [a-z ]{1,30}|"
+    r"[RDI]-[A-Z][\w.]{0,12})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 
@@ -476,6 +499,7 @@ def _role_of_organisation(words):
     i = len(words)
     while i > 0 and words[i - 1][:1].islower():
         i -= 1
-    if 0 < i < len(words) and looks_like_organisation(words[:i]):
-        return " ".join(words[i:]), " ".join(words[:i])
+    first = next((j for j, w in enumerate(words[:i]) if w[:1].isupper()), i)  # past "a leading"
+    if first < i < len(words) and looks_like_organisation(words[first:i]):
+        return " ".join(words[i:]), " ".join(words[first:i])
     return " ".join(words), ""
