@@ -33,6 +33,7 @@ _AUX = words("""
 has have had also later previously then once again repeatedly recently further earlier
 reportedly publicly privately initially first simply
 """)
+_CONTRACTED = words("he's she's it's")
 _PASSIVE = words("""
 is was are were be been being it
 """)
@@ -66,6 +67,8 @@ def strip_aux(text):
     words = text.rstrip().split(" ")
     while words and (words[-1].lower() in _AUX or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
+    if words and words[-1].lower().replace("’", "'") in _CONTRACTED:
+        words[-1] = words[-1][:-2]  # "He's said": the subject is "He"
     return " ".join(words)
 
 

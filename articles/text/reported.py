@@ -24,6 +24,7 @@ _CONJUNCTIONS = words("""
 and but while as so yet then where because though although when since now however meanwhile instead still
 also
 """)
+_OBJECT_MAKERS = words("what which that who whom whose than as how where why")
 _THAT = re.compile(r"\s*(?:,\s*)?that\s+")
 _TRAILER = re.compile(r",\s*(?:per|according to|citing)\s+[^,]{2,80}$|[\s.?!\u201d\"’]+$")
 _SHORT_TAIL = re.compile(r"^(?:\s+[\w’'.&-]+){0,8}\s*[.?!]?[\u201d\"]?\s*$")
@@ -111,7 +112,11 @@ def _skip_adverbial(masked, start, end):
 
 
 def _opens_clause(phrase):
-    return len(phrase.leftover) <= 1 and all(w.lower() in _CONJUNCTIONS for w in phrase.leftover)
+    """The phrase is the verb's subject: nothing but a conjunction before it, or, for a pronoun or a
+    name, anything but a word that makes it an object ("what he said", "the plan that Li said")."""
+    if len(phrase.leftover) <= 1 and all(w.lower() in _CONJUNCTIONS for w in phrase.leftover):
+        return True
+    return phrase.kind in ("pronoun", "person", "surname") and phrase.leftover[-1].lower() not in _OBJECT_MAKERS
 
 
 def sentence_final(masked, s_start, s_end):
