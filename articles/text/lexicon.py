@@ -164,7 +164,8 @@ advocates leaders voters insiders organizers organisers representatives negotiat
 statement report study survey poll polls documents filing filings memo letter release document lawsuit
 complaint indictment spokespeople person member members adviser advisers advisor advisors officer agency
 respondents participants others some many organizers organisers protesters demonstrators activists americans
-friends allies colleagues employees workers residents parents students teachers doctors nurses
+friends allies colleagues employees workers residents parents students teachers doctors nurses side sides
+republicans democrats conservatives liberals progressives americans
 ministry department government administration campaign company committee commission council office military
 army court embassy group party firm team
 """)

@@ -55,6 +55,7 @@ dinner power tower poster hour sooner longer clever
 # Words before a name that make it an institution: "the National Utilities Regulator".
 _QUANTITIES = words("percent per cent half third quarter most many some all majority minority number share dozens "
                     "hundreds thousands millions none few two-thirds each one several")
+_NUMBER_WORDS = words("one two three four five six seven eight nine ten")
 _APPROXIMATELY = words("almost about nearly just roughly some only fully more than less over under around")
 _INSTITUTIONAL = words("national international federal global world royal united european central")
 # Lower-case nouns before a name that make the name an organisation's: "the consumer group Tapwatch".
@@ -262,11 +263,14 @@ def _person(tokens, run_start):
 def _label_or_body(tokens):
     """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
     head = _bare(tokens[-1])
+    if head[:1].isdigit() or head in ("percent", "%"):
+        return _share_of_people(tokens)
     j = len(tokens) - 1
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
         j -= 1
     determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
-    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and is_role_noun(head)):
+    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and is_role_noun(head)) \
+            and not (head.endswith("s") and is_role_noun(head[:-1])):
         return None
     j -= determined
     words = tokens[j:]
@@ -280,6 +284,20 @@ def _label_or_body(tokens):
         return Phrase("organisation", " ".join(words[1:] if words[0].lower() == "the" else words),
                       used=len(words))
     return Phrase("label", " ".join(words), gender=gender_of(words[-1:]), used=len(words))
+
+
+def _share_of_people(tokens):
+    """"six in 10", "32 percent", "About three in 10": a poll's share of respondents, as a label."""
+    j = len(tokens) - 1
+    if _bare(tokens[j]) in ("percent", "%"):
+        j -= 1
+    elif j >= 2 and tokens[j - 1].lower() == "in":
+        j -= 2
+    if j < 0 or not (tokens[j][:1].isdigit() or _bare(tokens[j]) in _NUMBER_WORDS):
+        return None
+    if j > 0 and _bare(tokens[j - 1]) in _APPROXIMATELY:
+        j -= 1
+    return Phrase("label", " ".join(tokens[j:]), used=len(tokens) - j)
 
 
 def _label_for(tokens, run_start):
@@ -322,6 +340,8 @@ def _parse_tokens(tokens):
         return Phrase("pronoun", low, gender=SUBJECT_PRONOUNS[low], used=1)
     if _possessive(last):
         return None
+    if low in LABEL_HEADS or low[:1].isdigit() or low in ("percent", "%"):
+        return _label_or_body(tokens)  # "veteran Republicans", "six in 10", "32 percent"
     if last[:1].isupper():
         run_start = _capital_run_start(tokens, len(tokens))
         run = tokens[run_start:]
