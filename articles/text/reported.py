@@ -65,6 +65,10 @@ def _subject(masked, s_start, cue):
     if not words or words[-1].lower() in _PASSIVE or _NEGATION.search(pre):
         return None
     pre = strip_aux(pre)
+    if pre.endswith((", who", " who")) and len(words) > 1:
+        # "Juanita Broaddrick, who said ...": the relative clause's antecedent speaks
+        phrase = names.parse_before(pre[:-4].rstrip(" ,"))
+        return phrase if phrase is not None and phrase.kind in ("person", "surname", "label") else None
     if pre.endswith((" and", " but")):  # "She brought the debt down, but said ...": the sentence's subject
         phrase = names.parse_opening(pre)
         return phrase if phrase is not None and phrase.kind != "label" else None
@@ -93,6 +97,9 @@ def subject_verb(masked, s_start, s_end):
             if start == cue.end() and not _needs_no_that(cue.group(), masked, start):
                 continue
         end = _clause_end(masked, start, s_end)
+        if masked[s_start:cue.start()].rstrip().endswith(" who"):
+            comma = masked.find(",", start, end)
+            end = comma if comma > 0 else end  # the relative clause ends where the main one resumes
         if _valid_clause(masked, start, end):
             return attribution, start + len(masked[start:end]) - len(masked[start:end].lstrip()), end
     return None
