@@ -285,7 +285,7 @@ def _quoted(article, passages, attribution):
     if start < first.start and attribution.pos > first.end and attribution.cue != ":":
         lead = article.body[start:first.end]
         return start, passages[-1].end, " ".join([lead] + words[1:]), "mixed"
-    return first.start, passages[-1].end, " ".join(words), "direct"
+    return first.start, passages[-1].end, " ".join(words).rstrip(","), "direct"  # the comma before "she said"
 
 
 def _only_quote(text):
