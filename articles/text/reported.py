@@ -41,6 +41,7 @@ _THAT_OPTIONAL = re.compile(r"(?:said|says|say|told|tells|added|adds|wrote|write
 _TO_VERBS = re.compile(r"(?:promised|promises|pledged|vowed)$")
 _AFTER_MID_CUE = re.compile(r"[^,]{0,30},\s")
 _AS_NOTED = re.compile(rf"\b[Aa]s\s+([^,]{{1,60}}?)\s+({CLAUSE_CUE.pattern})[^,]{{0,30}},\s+")
+_ADVERBIAL_TAIL = re.compile(_ADVERBIAL.pattern + r"\s*[.?!]?[\u201d\"’']*\s*")
 _ANY_CUE = re.compile(rf"{CLAUSE_CUE.pattern}|{PARTICIPLE_CUE.pattern}|{_ACCORDING.pattern}")
 
 
@@ -142,12 +143,14 @@ def sentence_final(masked, s_start, s_end):
     tail_start = cue.end()
     if cue.group() in ("told", "tells"):
         tail_start += _audience(masked[tail_start:s_end])[1]
-    if not _SHORT_TAIL.match(masked[tail_start:s_end]) or _NEGATION.search(before):
-        return None
+    if not _ADVERBIAL_TAIL.fullmatch(masked, tail_start, s_end) or _NEGATION.search(before):
+        return None  # only where or when may follow the verb: "..., Lew acknowledged the limits." is no attribution
     phrase = names.parse_before(strip_aux(before))
     if phrase is None or phrase.start == 0 or phrase.leftover:
         return None
     clause_end = s_start + phrase.start - 1
+    if not _valid_clause(masked, s_start, clause_end):
+        return None
     return _finish(phrase, cue, masked, s_start + phrase.start, s_end), s_start, clause_end
 
 
