@@ -104,10 +104,11 @@ class _Article:
 def extract(paragraphs, *, headline="", authors=()):
     """Statements, people and organisations of an article given as its cleaned body paragraphs."""
     article = _read(list(paragraphs))
-    candidates = _direct(article)
+    candidates, orphans = _direct(article)
     used_sentences = {article.sentence_of(p.start)[0]: None for c in candidates for p in c[0]}
     used_sentences.update((article.sentence_of(c[1].pos)[0], c[1]) for c in candidates)
-    candidates += _reported(article, used_sentences)
+    reported_speech = _reported(article, used_sentences)
+    candidates += reported_speech + _after_reported(article, orphans, reported_speech)
     statements = _statements(article, candidates)
     people = _people(article, statements)
     known = {p.name for p in people}
@@ -132,20 +133,34 @@ def _read(paragraphs):
 
 
 def _direct(article):
-    """(passages, attribution, confidence) for each direct statement, in order."""
+    """(passages, attribution, confidence) for each direct statement, in order, and the quotations
+    standing alone in a paragraph that follows no direct statement (orphans)."""
     owners = _owners(article)
-    groups, previous = {}, None   # previous: (paragraph, attribution) of the last group
+    groups, previous, orphans = {}, None, []   # previous: (paragraph, attribution) of the last group
     for p in article.passages:
         owner = owners.get(id(p))
         key = id(owner)
-        if owner is None and previous and previous[0] == p.paragraph - 1 and _opens(article, p):
-            owner, key = previous[1], ("inherited", p.paragraph)
+        if owner is None and _opens(article, p):
+            if previous and previous[0] == p.paragraph - 1:
+                owner, key = previous[1], ("inherited", p.paragraph)
+            else:
+                orphans.append(p)
         if owner is None:
             continue
         confidence = _INHERITED if isinstance(key, tuple) else owner.confidence
         groups.setdefault(key, ([], owner, confidence))[0].append(p)
         previous = (p.paragraph, owner)
-    return list(groups.values())
+    return list(groups.values()), orphans
+
+
+def _after_reported(article, orphans, reported_speech):
+    """A quotation standing alone after a paragraph of someone's reported speech is theirs
+    ('Smith said the plan would fail.' / '“It is a disaster.”')."""
+    last = {}
+    for _, attribution, _, start, _ in reported_speech:
+        if attribution.phrase.kind in ("person", "surname", "pronoun"):
+            last[article.paragraph_of(start)] = attribution
+    return [([p], last[p.paragraph - 1], _INHERITED) for p in orphans if p.paragraph - 1 in last]
 
 
 def _owners(article):

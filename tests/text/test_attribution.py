@@ -139,3 +139,10 @@ def test_same_spelling_variants_and_acronym_merge_in_one_article():
     assert len(organisations) == 1
     assert organisations[0].acronym == "BTO"
     assert organisations[0].names == ["Baltic Trade Organization"]
+
+
+def test_quotation_alone_after_reported_speech_is_the_same_speakers():
+    statements = extract(["Harbour master Ilse Brand said the quay would close for a month.",
+                          "“Nobody will be allowed near the crane until it is inspected.”"]).statements
+    assert [(s.speaker.name, s.kind) for s in statements] == [("Ilse Brand", "indirect"), ("Ilse Brand", "direct")]
+    assert statements[1].confidence < statements[0].confidence
