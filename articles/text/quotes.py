@@ -65,6 +65,7 @@ class Extraction:
 
 _MIN_QUOTE_WORDS = 4       # a shorter quoted phrase with no speech verb beside it is a title or scare quote
 _INHERITED = 0.45          # a paragraph that is only a quotation, credited to the previous paragraph's speaker
+_AMBIGUOUS = 0.6
 _RESOLUTION = {"person": 1.0, "surname": 0.95, "pronoun": 0.85, "organisation": 0.9, "label": 0.85}
 _QUOTE_CHARS = "\u201c\u201d\""
 _PREPOSITIONS = frozenset(("for", "of", "at", "with", "from", ""))
@@ -327,6 +328,8 @@ def _resolve(article, attribution):
     if phrase.kind == "surname":
         name = found.full_name(phrase.name, attribution.pos)
         if name:
+            if len(found.by_part[phrase.name.lower()]) > 1:
+                factor = _AMBIGUOUS  # two people share the surname: the most recent one is a guess
             found.add_person(_renamed(phrase, name))
             return Speaker("person", name), factor, role, organisation
         if looks_like_organisation([phrase.name]):

@@ -146,3 +146,9 @@ def test_quotation_alone_after_reported_speech_is_the_same_speakers():
                           "“Nobody will be allowed near the crane until it is inspected.”"]).statements
     assert [(s.speaker.name, s.kind) for s in statements] == [("Ilse Brand", "indirect"), ("Ilse Brand", "direct")]
     assert statements[1].confidence < statements[0].confidence
+
+
+def test_surname_shared_by_two_people_goes_to_the_most_recent_with_less_confidence():
+    statements = extract(["Anna Varga chairs the board.", "Her cousin, Peter Varga, disagrees with her.",
+                          "“The vote was rushed,” Varga said."]).statements
+    assert statements[0].speaker.name == "Peter Varga" and statements[0].confidence < 0.6
