@@ -118,7 +118,7 @@ def after_quote(masked, end, limit):
     lead = _LEAD.match(masked, end, limit).end()
     inverted = QUOTE_CUE.match(masked, lead, limit)
     if inverted:
-        phrase, _ = names.parse_after(masked[inverted.end():limit])
+        phrase, _ = names.parse_source(masked[inverted.end():limit], determined=True)
         if phrase is None or phrase.kind == "pronoun" and phrase.name not in ("he", "she"):
             return None
         return _finish(phrase, inverted, masked, inverted.end(), limit)

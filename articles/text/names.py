@@ -380,6 +380,9 @@ def parse_before(segment):
     they are peeled off from the right until a piece that ends in a noun phrase is left.
     """
     segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[-_WINDOW:]).rstrip()
+    familiar = _FAMILIAR.search(segment)
+    if familiar:  # "a source familiar with the inquiry": the label ends before "familiar"
+        segment = segment[:familiar.start()]
     pieces = segment.split(",")
     i, appositions = len(pieces) - 1, []
     if segment.endswith(","):
@@ -420,15 +423,18 @@ def _phrase_end(segment):
     return len(segment)
 
 
-def parse_source(segment):
+def parse_source(segment, determined=False):
     """(phrase, end) for what follows "according to": a speaker phrase, else any short noun phrase
-    as a label ("complete but unofficial returns", "state law")."""
+    as a label ("complete but unofficial returns", "state law"); with determined, only one that
+    opens with a determiner ("the printed slate card")."""
     phrase, end = parse_after(segment)
     if phrase is not None:
         return phrase, end
     end = _phrase_end(segment)
     head = segment[:end].strip()
     if not head or len(head.split()) > 10 or head[:1] in "\u201c\"":
+        return None, 0
+    if determined and _bare(head.split()[0]) not in DETERMINERS:
         return None, 0
     return Phrase("label", head), end
 
@@ -472,12 +478,13 @@ def parse_after(segment):
 
 
 _PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+_FAMILIAR = re.compile(r"\s(?:familiar with|close to|briefed on|with knowledge of)\s[^,]{1,60}$")
 _APPOSITION_STOP = re.compile(r"[,;]|\.(?:\s|$)")
 # Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
 _SKIPPED_APPOSITION = re.compile(
     r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40}|however|though|too|meanwhile|also|instead|"
     r"in turn|for (?:his|her|their|its|our) part|for example|in contrast|in (?:a|an|the) [a-z ]{1,30}|"
-    r"[RDI]-[A-Z][\w.]{0,12})$")
+    r"[RDI]-[A-Z][\w.]{0,12}|(?:speaking|writing|appearing|testifying|addressing|talking|asked)\b[^,]{0,60})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 

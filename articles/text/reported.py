@@ -158,7 +158,7 @@ def parenthetical(masked, s_start, s_end):
     """'CLAUSE, he said, and CLAUSE.': an attribution set inside the sentence it reports."""
     for cue in CLAUSE_CUE.finditer(masked, s_start, s_end):
         comma = masked.rfind(",", max(s_start, cue.start() - 62), cue.start())
-        if comma - s_start < 10 or not _AFTER_MID_CUE.match(masked, cue.end(), s_end):
+        if comma - s_start < 2 or not _AFTER_MID_CUE.match(masked, cue.end(), s_end):
             continue
         phrase = names.parse_before(masked[comma + 1:cue.start()])
         if phrase is not None and not phrase.leftover and phrase.start <= 1:
