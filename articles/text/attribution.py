@@ -5,44 +5,45 @@ so a speech verb inside a quotation never counts as an attribution, and each loo
 hundred characters around a quote or inside one sentence.
 """
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from articles.text import names
-from articles.text.lexicon import words
+from articles.text.lexicon import word_pattern, words
 
-_CLAUSE_VERBS = (
-    "said|says|say|told|tells|tell|added|adds|noted|notes|argued|argues|explained|explains|wrote|writes|stated|"
-    "declared|declares|announced|announces|insisted|insists|claimed|claims|warned|warns|stressed|stresses|"
-    "emphasi[sz]ed|acknowledged|acknowledges|admitted|admits|asserted|asserts|contended|contends|maintained|"
-    "maintains|predicted|predicts|promised|promises|pledged|vowed|suggested|suggests|conceded|concedes|confirmed|"
-    "tweeted|reported|indicated|revealed|signaled|signalled|recalled|recalls|replied|responded|countered|"
-    "complained|cautioned|reiterated|agreed|testified|observed|boasted|alleged|charged|explained|recounted")
-_QUOTE_ONLY_VERBS = "asked|asks|continued|continues|joked|quipped|shouted|wondered|posted|remarked|concluded|went on"
-_PARTICIPLES = (
-    "saying|adding|noting|arguing|explaining|telling|insisting|warning|stressing|claiming|writing|declaring|"
-    "suggesting|asserting|acknowledging|admitting|contending|predicting|promising|recalling|asking|calling|"
-    "tweeting|emphasi[sz]ing|announcing")
-CLAUSE_CUE = re.compile(rf"\b(?:{_CLAUSE_VERBS})\b")
-QUOTE_CUE = re.compile(rf"\b(?:{_CLAUSE_VERBS}|{_QUOTE_ONLY_VERBS})\b")
-PARTICIPLE_CUE = re.compile(rf",\s+(?:{_PARTICIPLES})\b")
-_PARTICIPLE_BEFORE = re.compile(rf",\s+({_PARTICIPLES})\s*[:,]?\s*$")
+_CLAUSE_VERBS = words("""
+said says say told tells tell added adds noted notes argued argues explained explains wrote writes stated
+declared declares announced announces insisted insists claimed claims warned warns stressed stresses emphasized
+emphasised acknowledged acknowledges admitted admits asserted asserts contended contends maintained maintains
+predicted predicts promised promises pledged vowed suggested suggests conceded concedes confirmed tweeted
+reported indicated revealed signaled signalled recalled recalls replied responded countered complained
+cautioned reiterated agreed testified observed boasted alleged charged recounted
+""")
+_QUOTE_ONLY_VERBS = words("asked asks continued continues joked quipped shouted wondered posted remarked concluded")
+_PARTICIPLES = words("""
+saying adding noting arguing explaining telling insisting warning stressing claiming writing declaring
+suggesting asserting acknowledging admitting contending predicting promising recalling asking calling
+tweeting emphasizing emphasising announcing
+""")
+CLAUSE_CUE = re.compile(rf"\b{word_pattern(_CLAUSE_VERBS)}\b")
+QUOTE_CUE = re.compile(rf"\b{word_pattern(_CLAUSE_VERBS | _QUOTE_ONLY_VERBS)}\b")
+PARTICIPLE_CUE = re.compile(rf",\s+{word_pattern(_PARTICIPLES)}\b")
+_PARTICIPLE_BEFORE = re.compile(rf",\s+({word_pattern(_PARTICIPLES)})\s*[:,]?\s*$")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _AUX = words("""
-has have had also later previously then once again repeatedly recently further earlier has also had also
+has have had also later previously then once again repeatedly recently further earlier
 reportedly publicly privately initially first simply
 """)
+_CONTRACTED = words("he's she's it's")
 _PASSIVE = words("""
 is was are were be been being it
 """)
 _NEGATION = re.compile(r"\b(?:not|never|n't|didn’t|didn't|doesn't|doesn’t|won't|won’t)\s*$")
-_THAT = re.compile(r"^\s*(?:,\s*)?that\s+")
 _SENTENCE_BREAK = re.compile(r"[.?!][\u201d\"’)]*\s+[A-Z\u201c\"]")
 _RELAY = re.compile(r",?\s*(?:per|according to|citing|in an interview with|quoted by)\s+")
 _REPORTED_BY = re.compile(r",\s*([A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\s+reported\b")
-_TRAILING_TIME = re.compile(
-    r"^(?:\s+(?:on|in|at|during|last|this|late|early|earlier|later|after|before|from|to|via|when|while|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|[\w’'.-]+))*?\s*[.?!]?[\u201d\"]?\s*$")
 _WINDOW = 300
+_SAID_FIRST = re.compile(r"\s*(?:Said|Says|Added|Wrote)\s+")
+_LEAD = re.compile(r"[\s,\u2014\u2013-]*")
 _AUDIENCE_BEFORE_THAT = re.compile(r"\s*([^,.;:\u201c\u201d\"]{1,80}?)\s+that\s")
 _TRAILING_WHEN = re.compile(
     r"(?:\s+(?:on|last|this|late|early|in)\s+(?:\w+)|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
@@ -59,7 +60,6 @@ class Attribution:
     via: str = ""
     confidence: float = 0.8
     cue_span: tuple = ()
-    notes: dict = field(default_factory=dict)
 
 
 def strip_aux(text):
@@ -67,6 +67,8 @@ def strip_aux(text):
     words = text.rstrip().split(" ")
     while words and (words[-1].lower() in _AUX or (words[-1].endswith("ly") and words[-1].islower())):
         words.pop()
+    if words and words[-1].lower().replace("’", "'") in _CONTRACTED:
+        words[-1] = words[-1][:-2]  # "He's said": the subject is "He"
     return " ".join(words)
 
 
@@ -112,28 +114,28 @@ def _finish(phrase, cue_match, masked, pos, limit):
 
 def after_quote(masked, end, limit):
     """Attribution printed right after a quote ending at end: ', Smith said' or ', said Smith'."""
-    window = masked[end:min(limit, end + _WINDOW)]
-    lead = re.match(r"[\s,\u2014\u2013-]*", window).end()
-    inverted = QUOTE_CUE.match(window, lead)
+    limit = min(limit, end + _WINDOW)
+    lead = _LEAD.match(masked, end, limit).end()
+    inverted = QUOTE_CUE.match(masked, lead, limit)
     if inverted:
-        phrase, _ = names.parse_after(window[inverted.end():])
+        phrase, _ = names.parse_source(masked[inverted.end():limit], determined=True)
         if phrase is None or phrase.kind == "pronoun" and phrase.name not in ("he", "she"):
             return None
-        return _finish(phrase, _shift(inverted, end), masked, end + inverted.end(), limit)
-    cue = QUOTE_CUE.search(window, lead)
+        return _finish(phrase, inverted, masked, inverted.end(), limit)
+    cue = QUOTE_CUE.search(masked, lead, limit)
     if cue is None:
         return None
-    pre = window[lead:cue.start()]
+    pre = masked[lead:cue.start()]
     if not pre.strip() or len(pre) > 250 or any(c in pre for c in "\u201c\u201d\"") or _crosses_sentence(pre):
         return None
-    if pre[:1].isupper() and window[:lead].strip() == "" and masked[end - 2:end - 1] == ".":
+    if pre[:1].isupper() and not masked[end:lead].strip() and masked[end - 2:end - 1] == ".":
         return None  # a new sentence after a quote that ended with a full stop
     if _NEGATION.search(pre):
         return None
     phrase = names.parse_before(strip_aux(pre))
     if phrase is None or phrase.start > 1 or phrase.leftover or len(pre.split()) > 30:
         return None
-    return _finish(phrase, _shift(cue, end), masked, end + lead, limit)
+    return _finish(phrase, cue, masked, lead, limit)
 
 
 def _crosses_sentence(text):
@@ -149,25 +151,32 @@ def before_quote(masked, sentence_start, start):
     """Attribution printed before a quote starting at start: 'Smith said:' or 'Smith told reporters,'."""
     window_start = max(sentence_start, start - _WINDOW)
     pre = masked[window_start:start]
-    cues = list(QUOTE_CUE.finditer(pre))
+    inverted = _SAID_FIRST.match(masked, sentence_start, start)
+    if inverted:  # "Said Dorothy Poynter, who grew up with him, “...”"
+        phrase, _ = names.parse_after(masked[inverted.end():start])
+        return _finish(phrase, inverted, masked, inverted.end(), start) if phrase is not None else None
+    cues = list(QUOTE_CUE.finditer(masked, window_start, start))
     if not cues or _PARTICIPLE_BEFORE.search(pre):
         return _participle_intro(masked, sentence_start, start, pre) or _colon_intro(masked, window_start, pre)
     cue = cues[-1]
-    if not _tail_ok(cue.group(), pre[cue.end():]):
+    if not _tail_ok(cue.group(), masked[cue.end():start]):
         return None
-    subject = pre[:cue.start()]
+    subject = masked[window_start:cue.start()]
     if _NEGATION.search(subject):
         return None
     phrase = names.parse_before(strip_aux(subject))
     if phrase is None:
         return None
-    return _finish(phrase, _shift(cue, window_start), masked, window_start + cue.start(), start)
+    return _finish(phrase, cue, masked, cue.start(), start)
 
 
 _TIME_OR_MEDIUM = re.compile(
     r"(?:\s+(?:on|in|at|during|this|last|late|early|earlier|later|after|before|via|to|from|of|an?|the|"
     r"today|yesterday|statement|interview|speech|morning|afternoon|evening|night|week|month|year|told|"
-    r"reporters|press|conference|briefing|email|[A-Z][\w’'.-]*)\b)*")
+    r"reporters|press|conference|briefing|email|[a-z]+ly|[A-Z][\w’'.-]*)\b)*")
+
+
+_PLACE_AND_TIME = re.compile(r"\s+(?:in|on|at|during|before|after|from)\s[^,.;:]{1,80},\s*")
 
 
 def _tail_ok(cue, tail):
@@ -178,7 +187,7 @@ def _tail_ok(cue, tail):
         return True
     m = _TIME_OR_MEDIUM.match(tail)
     rest = tail[m.end():] if m else tail
-    return re.fullmatch(r"\s*(?:,|that)?\s*", rest) is not None
+    return re.fullmatch(r"\s*(?:,|that)?\s*", rest) is not None or _PLACE_AND_TIME.fullmatch(tail) is not None
 
 
 def _participle_intro(masked, sentence_start, start, pre):
@@ -202,23 +211,3 @@ def _colon_intro(masked, window_start, pre):
     colon = window_start + pre.rstrip().rfind(":")
     return Attribution(phrase, ":", window_start + len(pre) - len(pre.lstrip()), confidence=0.6,
                        cue_span=(colon, colon + 1))
-
-
-def _shift(match, offset):
-    return _Shifted(match.group(), match.start() + offset, match.end() + offset)
-
-
-@dataclass
-class _Shifted:
-    text: str
-    begin: int
-    stop: int
-
-    def group(self):
-        return self.text
-
-    def start(self):
-        return self.begin
-
-    def end(self):
-        return self.stop

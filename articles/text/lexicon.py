@@ -3,11 +3,36 @@
 General English newsroom vocabulary only: titles, role nouns, organisation head words, news
 outlets and agencies, countries and capitals, weekdays and months. Nothing here names a person.
 """
+import re
 
 
 def words(text):
     """The set of white-space separated words of text."""
     return frozenset(text.split())
+
+
+def word_pattern(alternatives):
+    """A regular expression matching any of the words, factored by shared prefixes.
+
+    "(?:s(?:a(?:id|ys?))|told)" runs several times faster than "(?:said|says|say|told)" because the
+    engine dispatches on each letter instead of trying every word at every position.
+    """
+    trie = {}
+    for word in alternatives:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node):
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items()) if char]
+    if "" in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(sorted(branches, key=len, reverse=True)) + ")"
 
 
 # Titles printed before a name ("Chinese Premier Li Qiang", "Sen. Jane Roe"); matched lower-cased
@@ -139,7 +164,8 @@ advocates leaders voters insiders organizers organisers representatives negotiat
 statement report study survey poll polls documents filing filings memo letter release document lawsuit
 complaint indictment spokespeople person member members adviser advisers advisor advisors officer agency
 respondents participants others some many organizers organisers protesters demonstrators activists americans
-friends allies colleagues employees workers residents parents students teachers doctors nurses
+friends allies colleagues employees workers residents parents students teachers doctors nurses side sides
+republicans democrats conservatives liberals progressives americans
 ministry department government administration campaign company committee commission council office military
 army court embassy group party firm team
 """)

@@ -19,7 +19,7 @@ _CAPITAL_RUN = re.compile(
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]{1,9})\)")
 _GENDER_PRONOUN = re.compile(r"\b(he|his|him|she|her)\b", re.IGNORECASE)
 _PRONOUN_REACH = 2500  # a pronoun refers back at most this many characters
-_PLACE = object()
+_NOBODY = object()
 
 
 @dataclass
@@ -172,7 +172,7 @@ def collect(masked, sentence_starts):
         phrase = _plain_name(masked, m.start(), run) or names.parse_tail(masked[_context_start(
             masked, sentence_starts, end):end])
         acronym = _ACRONYM_AFTER.match(masked, end)
-        if phrase is None or phrase is _PLACE:
+        if phrase is None or phrase is _NOBODY:
             continue
         if phrase.kind == "organisation":
             _organisation_run(found, run, phrase.name, acronym)
@@ -212,9 +212,12 @@ def _context_start(masked, sentence_starts, end):
 def _plain_name(masked, start, run):
     """The common runs read without parsing: a bare "First Last", a place, an organisation's name.
 
-    Returns a Phrase, _PLACE for a place (nobody), or None when the run needs the full parse.
+    Returns a Phrase, _NOBODY for a place or a date (nobody), or None when the run needs the full parse.
     """
     words = run.split()
+    last = words[-1].rstrip(".").lower()
+    if last in NOT_NAMES and last not in ORG_HEADS:
+        return _NOBODY  # "Super Tuesday", "Republican and Democratic": no one's name ends so
     while len(words) > 1 and words[0].lower() in OPENERS:
         start += len(words[0]) + 1  # "But Donald Trump": the opener is no part of the name
         words = words[1:]
@@ -225,7 +228,7 @@ def _plain_name(masked, start, run):
     if previous and previous[-1].isalpha() and (previous[0].isupper() or names.is_role_noun(previous)):
         return None  # a title or role may stand before the name
     if names.is_place(words):
-        return _PLACE
+        return _NOBODY
     if names.looks_like_organisation(words):
         return names.Phrase("organisation", " ".join(words))
     titles = 0

@@ -55,6 +55,7 @@ dinner power tower poster hour sooner longer clever
 # Words before a name that make it an institution: "the National Utilities Regulator".
 _QUANTITIES = words("percent per cent half third quarter most many some all majority minority number share dozens "
                     "hundreds thousands millions none few two-thirds each one several")
+_NUMBER_WORDS = words("one two three four five six seven eight nine ten")
 _APPROXIMATELY = words("almost about nearly just roughly some only fully more than less over under around")
 _INSTITUTIONAL = words("national international federal global world royal united european central")
 # Lower-case nouns before a name that make the name an organisation's: "the consumer group Tapwatch".
@@ -262,11 +263,14 @@ def _person(tokens, run_start):
 def _label_or_body(tokens):
     """Phrase for tokens ending in a lower-case head noun: "a former senior Pentagon official"."""
     head = _bare(tokens[-1])
+    if head[:1].isdigit() or head in ("percent", "%"):
+        return _share_of_people(tokens)
     j = len(tokens) - 1
     while j > 0 and _modifier(tokens[j - 1]) and len(tokens) - j < 7:
         j -= 1
     determined = j > 0 and _bare(tokens[j - 1]) in DETERMINERS
-    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and head in ROLE_NOUNS):
+    if head not in LABEL_HEADS and not head.endswith("-year-old") and not (determined and is_role_noun(head)) \
+            and not (head.endswith("s") and is_role_noun(head[:-1])):
         return None
     j -= determined
     words = tokens[j:]
@@ -282,6 +286,20 @@ def _label_or_body(tokens):
     return Phrase("label", " ".join(words), gender=gender_of(words[-1:]), used=len(words))
 
 
+def _share_of_people(tokens):
+    """"six in 10", "32 percent", "About three in 10": a poll's share of respondents, as a label."""
+    j = len(tokens) - 1
+    if _bare(tokens[j]) in ("percent", "%"):
+        j -= 1
+    elif j >= 2 and tokens[j - 1].lower() == "in":
+        j -= 2
+    if j < 0 or not (tokens[j][:1].isdigit() or _bare(tokens[j]) in _NUMBER_WORDS):
+        return None
+    if j > 0 and _bare(tokens[j - 1]) in _APPROXIMATELY:
+        j -= 1
+    return Phrase("label", " ".join(tokens[j:]), used=len(tokens) - j)
+
+
 def _label_for(tokens, run_start):
     """"a spokesman for the Jupiter Police Department": a label head before "for/of/at [the] Organisation"."""
     j = run_start - 1 if run_start and tokens[run_start - 1].lower() == "the" else run_start
@@ -295,8 +313,10 @@ def _label_for(tokens, run_start):
 
 
 def _modifier(word):
+    """A word that may stand before a label's head: "former", "senior", "Pentagon", "Mrs. Clinton's"."""
     low = _bare(word)
-    return low not in _FUNCTION and not _possessive(word) and low not in SUBJECT_PRONOUNS
+    return low not in _FUNCTION and low not in DETERMINERS and low not in SUBJECT_PRONOUNS and (
+        word[:1].isupper() or not _possessive(word))
 
 
 def parse_tail(chunk):
@@ -320,6 +340,8 @@ def _parse_tokens(tokens):
         return Phrase("pronoun", low, gender=SUBJECT_PRONOUNS[low], used=1)
     if _possessive(last):
         return None
+    if low in LABEL_HEADS or low[:1].isdigit() or low in ("percent", "%"):
+        return _label_or_body(tokens)  # "veteran Republicans", "six in 10", "32 percent"
     if last[:1].isupper():
         run_start = _capital_run_start(tokens, len(tokens))
         run = tokens[run_start:]
@@ -358,6 +380,9 @@ def parse_before(segment):
     they are peeled off from the right until a piece that ends in a noun phrase is left.
     """
     segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[-_WINDOW:]).rstrip()
+    familiar = _FAMILIAR.search(segment)
+    if familiar:  # "a source familiar with the inquiry": the label ends before "familiar"
+        segment = segment[:familiar.start()]
     pieces = segment.split(",")
     i, appositions = len(pieces) - 1, []
     if segment.endswith(","):
@@ -398,27 +423,68 @@ def _phrase_end(segment):
     return len(segment)
 
 
+def parse_source(segment, determined=False):
+    """(phrase, end) for what follows "according to": a speaker phrase, else any short noun phrase
+    as a label ("complete but unofficial returns", "state law"); with determined, only one that
+    opens with a determiner ("the printed slate card")."""
+    phrase, end = parse_after(segment)
+    if phrase is not None:
+        return phrase, end
+    end = _phrase_end(segment)
+    head = segment[:end].strip()
+    if not head or len(head.split()) > 10 or head[:1] in "\u201c\"":
+        return None, 0
+    if determined and _bare(head.split()[0]) not in DETERMINERS:
+        return None, 0
+    return Phrase("label", head), end
+
+
+def _apposition_end(text):
+    """Where an apposition ends: a comma, a semicolon or a full stop that is no initial or abbreviation."""
+    for m in _APPOSITION_STOP.finditer(text):
+        if m.group()[0] == ".":
+            words = text[:m.start()].split()
+            if words and is_abbreviation(words[-1] + "."):
+                continue
+        return m.start()
+    return len(text)
+
+
 def parse_after(segment):
     """(phrase, end) for the speaker phrase starting segment ("Lin, the CSIS expert, ...")."""
-    segment = segment[:_WINDOW]
+    segment = _PARENTHESES.sub(lambda m: " " * len(m.group()), segment[:_WINDOW])
     end = _phrase_end(segment)
     head = segment[:end]
     phrase = parse_tail(head)
     if phrase is None or not head.strip():
         return None, 0
-    if phrase.kind in ("person", "surname") and segment[end:end + 1] == ",":
-        rest = segment[end + 1:]
-        m2 = re.search(r"[,;]|\.(?:\s|$)", rest)
-        apposition = rest[:m2.start() if m2 else len(rest)].strip()
-        if _is_apposition(apposition):
-            phrase.extra_roles.append(parse_apposition(apposition))
-            end = end + 1 + (m2.start() if m2 else len(rest))
+    if segment[end:end + 1] != ",":
+        return phrase, end
+    rest = segment[end + 1:]
+    cut = _apposition_end(rest)
+    apposition = rest[:cut].strip()
+    stop = end + 1 + cut
+    if phrase.kind in ("person", "surname") and _is_apposition(apposition):
+        phrase.extra_roles.append(parse_apposition(apposition))
+        return phrase, stop
+    named = None
+    if phrase.kind == "label" and apposition[:1].isupper():
+        named = parse_tail(apposition.split(" of ")[0].split(" at ")[0])
+    if named is not None and named.kind == "person" and not named.leftover:
+        # "said a leading advocate, Andrew Pincus": the name set after the label is the speaker
+        named.extra_roles.append(parse_apposition(phrase.name))
+        return named, stop
     return phrase, end
 
 
 _PARENTHESES = re.compile(r"\([^()]{0,80}\)")
+_FAMILIAR = re.compile(r"\s(?:familiar with|close to|briefed on|with knowledge of)\s[^,]{1,60}$")
+_APPOSITION_STOP = re.compile(r"[,;]|\.(?:\s|$)")
 # Appositions that carry no role: an age ("Ki Hong, 33,") or a relative clause ("who attended ...").
-_SKIPPED_APPOSITION = re.compile(r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40})$")
+_SKIPPED_APPOSITION = re.compile(
+    r"^(?:\d{1,3}|who\s[^,]{0,150}|(?:of|from)\s[A-Z][^,]{0,40}|however|though|too|meanwhile|also|instead|"
+    r"in turn|for (?:his|her|their|its|our) part|for example|in contrast|in (?:a|an|the) [a-z ]{1,30}|"
+    r"[RDI]-[A-Z][\w.]{0,12}|(?:speaking|writing|appearing|testifying|addressing|talking|asked)\b[^,]{0,60})$")
 _APPOSITION_START = re.compile(r"^(?:the|a|an|former|then|now|also)\s|^[A-Z][\w.'’-]*(?:’s|'s)\s|^[a-z-]+(?:\s|$)")
 _VERBISH = re.compile(r"\b(?:said|says|is|was|are|were|has|had|have|will|would|told|who|which)\b")
 
@@ -460,6 +526,7 @@ def _role_of_organisation(words):
     i = len(words)
     while i > 0 and words[i - 1][:1].islower():
         i -= 1
-    if 0 < i < len(words) and looks_like_organisation(words[:i]):
-        return " ".join(words[i:]), " ".join(words[:i])
+    first = next((j for j, w in enumerate(words[:i]) if w[:1].isupper()), i)  # past "a leading"
+    if first < i < len(words) and looks_like_organisation(words[first:i]):
+        return " ".join(words[i:]), " ".join(words[first:i])
     return " ".join(words), ""

@@ -65,6 +65,7 @@ class Extraction:
 
 _MIN_QUOTE_WORDS = 4       # a shorter quoted phrase with no speech verb beside it is a title or scare quote
 _INHERITED = 0.45          # a paragraph that is only a quotation, credited to the previous paragraph's speaker
+_AMBIGUOUS = 0.6
 _RESOLUTION = {"person": 1.0, "surname": 0.95, "pronoun": 0.85, "organisation": 0.9, "label": 0.85}
 _QUOTE_CHARS = "\u201c\u201d\""
 _PREPOSITIONS = frozenset(("for", "of", "at", "with", "from", ""))
@@ -104,10 +105,11 @@ class _Article:
 def extract(paragraphs, *, headline="", authors=()):
     """Statements, people and organisations of an article given as its cleaned body paragraphs."""
     article = _read(list(paragraphs))
-    candidates = _direct(article)
+    candidates, orphans = _direct(article)
     used_sentences = {article.sentence_of(p.start)[0]: None for c in candidates for p in c[0]}
     used_sentences.update((article.sentence_of(c[1].pos)[0], c[1]) for c in candidates)
-    candidates += _reported(article, used_sentences)
+    reported_speech = _reported(article, used_sentences)
+    candidates += reported_speech + _after_reported(article, orphans, reported_speech)
     statements = _statements(article, candidates)
     people = _people(article, statements)
     known = {p.name for p in people}
@@ -132,20 +134,34 @@ def _read(paragraphs):
 
 
 def _direct(article):
-    """(passages, attribution, confidence) for each direct statement, in order."""
+    """(passages, attribution, confidence) for each direct statement, in order, and the quotations
+    standing alone in a paragraph that follows no direct statement (orphans)."""
     owners = _owners(article)
-    groups, previous = {}, None   # previous: (paragraph, attribution) of the last group
+    groups, previous, orphans = {}, None, []   # previous: (paragraph, attribution) of the last group
     for p in article.passages:
         owner = owners.get(id(p))
         key = id(owner)
-        if owner is None and previous and previous[0] == p.paragraph - 1 and _opens(article, p):
-            owner, key = previous[1], ("inherited", p.paragraph)
+        if owner is None and _opens(article, p):
+            if previous and previous[0] == p.paragraph - 1:
+                owner, key = previous[1], ("inherited", p.paragraph)
+            else:
+                orphans.append(p)
         if owner is None:
             continue
         confidence = _INHERITED if isinstance(key, tuple) else owner.confidence
         groups.setdefault(key, ([], owner, confidence))[0].append(p)
         previous = (p.paragraph, owner)
-    return list(groups.values())
+    return list(groups.values()), orphans
+
+
+def _after_reported(article, orphans, reported_speech):
+    """A quotation standing alone after a paragraph of someone's reported speech is theirs
+    ('Smith said the plan would fail.' / '“It is a disaster.”')."""
+    last = {}
+    for _, attribution, _, start, _ in reported_speech:
+        if attribution.phrase.kind in ("person", "surname", "pronoun"):
+            last[article.paragraph_of(start)] = attribution
+    return [([p], last[p.paragraph - 1], _INHERITED) for p in orphans if p.paragraph - 1 in last]
 
 
 def _owners(article):
@@ -262,9 +278,7 @@ def _statement(article, candidate):
         return None
     speaker, factor, role, organisation = resolved
     if passages:
-        start, end = passages[0].start, passages[-1].end
-        text = " ".join(p.inner(article.body).strip() for p in passages)
-        kind = "direct"
+        start, end, text, kind = _quoted(article, passages, attribution)
     else:
         start, end = _trim(article.body, candidate[3], candidate[4])
         text = article.body[start:end]
@@ -275,6 +289,19 @@ def _statement(article, candidate):
         return None
     return Found(start, end, text, kind, attribution.cue, speaker, role, organisation, attribution.audience,
                  attribution.via, round(min(1.0, confidence * factor), 2), article.paragraph_of(start))
+
+
+def _quoted(article, passages, attribution):
+    """(start, end, text, kind) of a direct statement; words before the first quote in its sentence,
+    when the attribution follows ('Golf clubs are “just scraping by,” Hedge said'), make it mixed."""
+    first = passages[0]
+    sentence_start, _ = article.sentence_of(first.start)
+    start = _trim(article.body, sentence_start, first.start)[0]
+    words = [p.inner(article.body).strip() for p in passages]
+    if start < first.start and attribution.pos > first.end and attribution.cue != ":":
+        lead = article.body[start:first.end]
+        return start, passages[-1].end, " ".join([lead] + words[1:]), "mixed"
+    return first.start, passages[-1].end, " ".join(words).rstrip(","), "direct"  # the comma before "she said"
 
 
 def _only_quote(text):
@@ -301,6 +328,8 @@ def _resolve(article, attribution):
     if phrase.kind == "surname":
         name = found.full_name(phrase.name, attribution.pos)
         if name:
+            if len(found.by_part[phrase.name.lower()]) > 1:
+                factor = _AMBIGUOUS  # two people share the surname: the most recent one is a guess
             found.add_person(_renamed(phrase, name))
             return Speaker("person", name), factor, role, organisation
         if looks_like_organisation([phrase.name]):

@@ -139,3 +139,16 @@ def test_same_spelling_variants_and_acronym_merge_in_one_article():
     assert len(organisations) == 1
     assert organisations[0].acronym == "BTO"
     assert organisations[0].names == ["Baltic Trade Organization"]
+
+
+def test_quotation_alone_after_reported_speech_is_the_same_speakers():
+    statements = extract(["Harbour master Ilse Brand said the quay would close for a month.",
+                          "“Nobody will be allowed near the crane until it is inspected.”"]).statements
+    assert [(s.speaker.name, s.kind) for s in statements] == [("Ilse Brand", "indirect"), ("Ilse Brand", "direct")]
+    assert statements[1].confidence < statements[0].confidence
+
+
+def test_surname_shared_by_two_people_goes_to_the_most_recent_with_less_confidence():
+    statements = extract(["Anna Varga chairs the board.", "Her cousin, Peter Varga, disagrees with her.",
+                          "“The vote was rushed,” Varga said."]).statements
+    assert statements[0].speaker.name == "Peter Varga" and statements[0].confidence < 0.6
