@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+from expectations import statement_problems
 
-from .expectations import article_problems, people_problems, statement_problems
+from tests.importing.database_checks import article_problems, found_statements, people_and_organisations
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "articles" / "samples").glob("*.txt"))
@@ -35,15 +36,16 @@ def test_paragraphs_printed_twice_are_dropped_and_reported(spec, tmp_path):
 
 
 def test_sample_statements_are_found_and_attributed(samples):
-    assert statement_problems(SEEDS) == []
+    assert statement_problems(found_statements(SEEDS), SEEDS["articles"]) == []
 
 
 def test_sample_people_and_organisations_are_linked(samples):
-    assert people_problems(SEEDS) == []
+    assert people_and_organisations(SEEDS) == []
 
 
 def test_case_articles():
     expected = json.loads((CASES / "expected.json").read_text())
     call_command("import_articles", str(CASES), verbosity=0)
-    problems = article_problems(expected) + statement_problems(expected, allowed_extra=0, match_kind=True)
-    assert problems + people_problems(expected) == []
+    problems = article_problems(expected) + statement_problems(found_statements(expected), expected["articles"],
+                                                               allowed_extra=0)
+    assert problems + people_and_organisations(expected) == []

@@ -3,9 +3,9 @@ import json
 from pathlib import Path
 
 import pytest
-from finder_expectations import organisation_problems, people_problems, split_article, statement_problems
+from expectations import organisation_problems, people_problems, statement_problems
 
-from articles.text.quotes import extract
+from tests.text.finding import find, organisations, people, printed_in, records, speakers
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "cases"
 EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))["articles"]
@@ -13,14 +13,14 @@ EXPECTED = json.loads((CASES / "expected.json").read_text(encoding="utf-8"))["ar
 
 @pytest.mark.parametrize("case", EXPECTED, ids=[case["file"] for case in EXPECTED])
 def test_case_article(case):
-    headline, paragraphs = split_article((CASES / case["file"]).read_text(encoding="utf-8"))
-    extraction = extract(paragraphs, headline=headline)
-    problems = statement_problems(extraction, case, allowed_others=0)
-    problems += people_problems([extraction], case["people"], case["forbidden_people"])
-    problems += organisation_problems(extraction, "\n\n".join(paragraphs), case.get("organisations", []))
-    found = "\n".join(f"  {s.speaker.kind} {s.speaker.name!r} [{s.kind}, {s.cue!r}]: {s.text[:80]!r}"
-                      for s in extraction.statements)
-    assert not problems, "\n".join(problems) + "\nstatements found:\n" + found
+    parsed, extraction = find(CASES / case["file"])
+    found = records(extraction)
+    problems = statement_problems({case["file"]: found}, [case], allowed_extra=0)
+    problems += people_problems(people([extraction]), speakers([extraction]), case["people"], case["forbidden_people"])
+    problems += organisation_problems(organisations(extraction), printed_in(parsed.body, case.get("organisations", [])))
+    listing = "\n".join(f"  {r['speaker'] or r['speaker_organisation'] or r['speaker_label']!r} [{r['kind']}]: "
+                        f"{r['text'][:80]!r}" for r in found)
+    assert not problems, "\n".join(problems) + "\nstatements found:\n" + listing
 
 
 def test_every_case_file_is_checked():

@@ -3,43 +3,31 @@ import json
 from pathlib import Path
 
 import pytest
-from finder_expectations import organisation_problems, people_problems, split_article, statement_problems
+from expectations import organisation_problems, people_problems, statement_problems
 
-from articles.text.quotes import extract
+from tests.text.finding import find, organisations, people, printed_in, records, speakers
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = json.loads((ROOT / "tests" / "data" / "seeds_expected.json").read_text(encoding="utf-8"))
 ARTICLES = {a["file"]: a for a in EXPECTED["articles"]}
+FOUND = {name: find(ROOT / "articles" / "samples" / name) for name in ARTICLES}
 
 
-def _extract(name):
-    article = ARTICLES[name]
-    text = (ROOT / "articles" / "samples" / name).read_text(encoding="utf-8")
-    headline, paragraphs = split_article(text, article["authors"])
-    return paragraphs, extract(paragraphs, headline=headline, authors=article["authors"])
-
-
-@pytest.mark.parametrize("name", sorted(ARTICLES))
-def test_body_split_as_the_editor_sees_it(name):
-    paragraphs, _ = _extract(name)
-    assert len(paragraphs) == ARTICLES[name]["body_paragraphs_after_cleaning"]
-
-
-@pytest.mark.parametrize("name", sorted(ARTICLES))
-def test_statements_as_the_editor_records_them(name):
-    _, extraction = _extract(name)
-    problems = statement_problems(extraction, ARTICLES[name])
+def test_statements_as_the_editor_records_them():
+    found = {name: records(extraction) for name, (_, extraction) in FOUND.items()}
+    problems = statement_problems(found, EXPECTED["articles"])
     assert not problems, "\n".join(problems)
 
 
 def test_people_roles_and_no_forbidden_people():
-    extractions = [_extract(name)[1] for name in sorted(ARTICLES)]
-    problems = people_problems(extractions, EXPECTED["people"], EXPECTED["forbidden_people"])
+    extractions = [extraction for _, extraction in FOUND.values()]
+    problems = people_problems(people(extractions), speakers(extractions), EXPECTED["people"],
+                               EXPECTED["forbidden_people"])
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_organisation_spellings_and_acronyms_merged(name):
-    paragraphs, extraction = _extract(name)
-    problems = organisation_problems(extraction, "\n\n".join(paragraphs), EXPECTED["organisations"])
+    parsed, extraction = FOUND[name]
+    problems = organisation_problems(organisations(extraction), printed_in(parsed.body, EXPECTED["organisations"]))
     assert not problems, "\n".join(problems)
