@@ -220,7 +220,10 @@ def _add_tags(articles, tag_lists):
     """article.tags.add(*tags) for many new articles at once. As taggit does with
     TAGGIT_CASE_INSENSITIVE, a name takes the oldest tag spelled alike in any case, and a new tag
     gets its slug from Tag.save()."""
-    names = {t.casefold(): t for tags in tag_lists for t in tags}
+    names = {}
+    for tags in tag_lists:
+        for tag in tags:
+            names.setdefault(tag.casefold(), tag)  # a new tag is spelled as the first article has it
     if not names:
         return
     found = {}
