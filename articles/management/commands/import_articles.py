@@ -17,11 +17,19 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from articles.importing import find_statements, import_batch
-from articles.text.sources import read_articles
+from articles.text.sources import parse, read_raw
 
 # Articles stored together: enough that the queries of a batch cost little per article, few
 # enough that a batch that fails is soon redone article by article.
 BATCH = 200
+
+
+def parse_and_find(raws, extract):
+    """The Items of a batch read, and the finder's work on its articles (None without extract).
+    Runs in the second process: parsing and finding take as long as storing."""
+    items = [parse(raw) for raw in raws]
+    parsed_list = [item.article for item in items if item.article]
+    return items, find_statements(parsed_list) if extract else None
 
 
 def iso_date(value):
@@ -57,50 +65,55 @@ class Command(BaseCommand):
         self.totals = Counter()
         self.started = self.last_progress = time.monotonic()
         options = {"outlet": outlet, "published": published, "tags": tag, "extract": not no_extract}
-        # The finder takes half the time of an article: a second process runs it on the next batch
-        # while this one stores the last. Forked, it needs nothing pickled but the articles.
-        finder = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) if not no_extract else None
+        # Parsing and finding take as long as storing: a second process does them for the next
+        # batch while this one stores the last. Forked, it is sent only the bytes read.
+        helper = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
         # A dry run goes through every write, so that its counts are true, and then undoes them all;
         # a real run commits each batch on its own (import_batch's transactions).
-        with finder or nullcontext(), transaction.atomic() if dry_run else nullcontext():
-            batch, pending = [], None
-            for item in read_articles(paths, stdin=sys.stdin.buffer if "-" in paths else None):
-                for warning in item.warnings:
-                    self.stderr.write(f"{warning} (warning)")
-                if item.error:
-                    self.fail(item.where, item.error)
-                    continue
-                batch.append(item)
-                if len(batch) == BATCH:
-                    pending = self.store(pending, self.find(finder, batch), options)
-                    batch = []
-            self.store(self.store(pending, self.find(finder, batch), options), None, options)
+        with helper, transaction.atomic() if dry_run else nullcontext():
+            pending, raws = None, []
+            for raw in read_raw(paths, stdin=sys.stdin.buffer if "-" in paths else None):
+                raws.append(raw)
+                if len(raws) == BATCH:
+                    started = self.start(helper, raws, options["extract"])
+                    self.store(pending, options)
+                    pending, raws = started, []
+            started = self.start(helper, raws, options["extract"])
+            self.store(pending, options)
+            self.store(started, options)
             if dry_run:
                 transaction.set_rollback(True)
         self.summarise()
 
-    def find(self, finder, batch):
-        """The batch, and the finder's work on it under way in the second process."""
-        if not batch:
-            return None
-        parsed_list = [item.article for item in batch]
-        return batch, finder and finder.submit(find_statements, parsed_list)
-
-    def store(self, pending, then, options):
-        """Stores the batch `pending` holds, if any; returns `then`, the batch to store next."""
-        if pending is None:
-            return then
-        batch, finding = pending
-        parsed_list = [item.article for item in batch]
+    def start(self, helper, raws, extract):
+        """A batch read, and its parsing under way in the second process."""
         try:
-            found = finding and finding.result()
-        except Exception:  # the second process failed or could not hand the result back: find here
-            found = None
+            return raws, helper.submit(parse_and_find, raws, extract)
+        except Exception:  # the second process is gone: store() does the work here
+            return raws, None
+
+    def store(self, pending, options):
+        """Reports and stores a batch that start() returned."""
+        if pending is None:
+            return
+        raws, work = pending
+        try:
+            items, found = work.result() if work else parse_and_find(raws, options["extract"])
+        except Exception:  # the second process failed or could not send its work back: do it here
+            items, found = parse_and_find(raws, options["extract"])
+        batch = []
+        for item in items:
+            for warning in item.warnings:
+                self.stderr.write(f"{warning} (warning)")
+            if item.error:
+                self.fail(item.where, item.error)
+            else:
+                batch.append(item)
         # A batch makes some 50,000 objects, model instances and SQL parameters that live until
         # it ends: the cyclic collector would walk them again and again (a quarter of the time).
         gc.disable()
         try:
-            results = import_batch(parsed_list=parsed_list, found=found, **options)
+            results = import_batch(parsed_list=[item.article for item in batch], found=found, **options) if batch else []
         finally:
             gc.enable()
         for item, result in zip(batch, results, strict=True):
@@ -113,7 +126,6 @@ class Command(BaseCommand):
             self.last_progress = now
             done = sum(self.totals[k] for k in ("created", "updated", "unchanged", "failed"))
             self.stderr.write(f"… {done} articles, {done / (now - self.started):.0f}/s")
-        return then
 
     def fail(self, where, message):
         self.totals["failed"] += 1
