@@ -267,7 +267,7 @@ def _linker(found):
             people[mention.name] = people.get(mention.name) or mention.description
         people.update((f.speaker.name, "") for f in extraction.statements
                       if f.speaker.kind == "person" and f.speaker.name not in people)
-        groups += (
+        groups.append(
             [[o.name, o.acronym or "", *o.names] for o in extraction.organisations]
             + [[f.speaker.name] for f in extraction.statements if f.speaker.kind == "organisation"]
             + [[f.speaker_organisation] for f in extraction.statements if f.speaker_organisation]

@@ -50,8 +50,8 @@ class Linker:
 
     def __init__(self, *, people, organisation_groups):
         """people: every name to resolve, with the description to give a new person ("" for none).
-        organisation_groups: lists of spellings that name one organisation (canonical name first,
-        then the acronym and other spellings)."""
+        organisation_groups: for each article, lists of spellings that name one organisation
+        (canonical name first, then the acronym and other spellings)."""
         self.created_people = self.created_organisations = 0
         self._people = self._resolve_people({n: d for n, d in people.items() if normalise_name(n)})
         self._organisations = self._resolve_organisations(organisation_groups)
@@ -91,8 +91,12 @@ class Linker:
             self.created_people = len(people)
         return found
 
-    def _resolve_organisations(self, groups):
-        groups = _merge([[s for s in dict.fromkeys(g) if organisation_key(s)] for g in groups])
+    def _resolve_organisations(self, articles):
+        # Each article's groups are merged first, as the acronym of an organisation comes from the
+        # way one article names it ("FBI" alone in one, "Federal Bureau of Investigation (FBI)" in another).
+        named = [g for groups in articles for g in _merge([[s for s in dict.fromkeys(g) if organisation_key(s)]
+                                                            for g in groups])]
+        groups = _merge(named)
         keys = {organisation_key(s) for g in groups for s in g}
         found, known = {}, set()
         if not keys:
@@ -130,7 +134,7 @@ class Linker:
                     spellings.setdefault((org.pk, key), OrganisationName(
                         organisation=org, name=fit(spelling, OrganisationName, "name"), normalised=key))
         OrganisationName.objects.bulk_create(spellings.values())
-        for group in groups:
+        for group in named:
             org = found[organisation_key(group[0])]
             if not org.acronym and (acronym := _acronym(group)):
                 org.acronym = acronym
