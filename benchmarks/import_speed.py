@@ -11,9 +11,9 @@ Prints articles/s and statements/s for each run.
 
 Figures on the shared 2-core machine, 1000 articles, 9055 statements, with the load average
 that other sessions put on it (our two processes compete with them for the 2 cores):
-  SQLite: 167-312 articles/s with extraction over eight runs at load 1.5-2.0 (79 before the
-  batches), 900-1250 without (147 before); PostgreSQL: 128-164 with extraction, 667-909 without
-  (49 and 102 before).
+  SQLite: 167-312 articles/s with extraction over twelve runs at load 1.2-2.0 (70-79 before
+  the batches), 900-1670 without (128-147 before); PostgreSQL: 128-213 with extraction, 667-1250
+  without (49 and 102 before).
 The command parses the next batch of 200 and runs the finder on it (~2.4 ms an article) in a
 second process while it stores the last batch (~2.4 ms an article; ~135 queries for a batch of
 200, mostly INSERTs cut at SQLite's 999 parameters). Storing is nearly all Django's and
