@@ -25,7 +25,7 @@ from articles.text.quotes import extract as extract_statements
 from people.names import normalise_name
 
 Status = Statement.Status
-INSERT_BATCH = 500  # rows per INSERT: well under SQLite's and PostgreSQL's limits on parameters
+INSERT_BATCH = 500  # rows per INSERT, within PostgreSQL's 65,535 parameters (Django keeps SQLite's to 999)
 
 
 @dataclass
