@@ -1,24 +1,31 @@
-"""The import service: stores one parsed article, its statements and the people they name.
+"""The import service: stores parsed articles, their statements and the people they name.
 
-`import_article()` is the one entry point, used by `manage.py import_articles`. It runs in its
-own transaction, so a failure leaves nothing of that article behind. The article's natural key
-is the content hash; a changed text reaches its old record through the URL or the source file.
+`import_batch()`, used by `manage.py import_articles`, stores the new articles of a batch together
+with a few queries for the whole batch; `import_article()` stores one article in its own
+transaction, and takes the articles that update or repeat a stored one, and every article of a
+batch that failed, so that a failure leaves nothing of that article behind. The article's
+natural key is the content hash; a changed text reaches its old record through the URL or the
+source file.
 """
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
+from taggit.models import Tag
 
 from articles.linking import Linker, fit, unique_slugs
-from articles.models import Article, Authorship, Outlet, Statement
+from articles.models import Article, Authorship, Outlet, Statement, TaggedArticle
 from articles.text.quotes import extract as extract_statements
 from people.names import normalise_name
 
 Status = Statement.Status
+INSERT_BATCH = 500  # rows per INSERT, within PostgreSQL's 65,535 parameters (Django keeps SQLite's to 999)
 
 
 @dataclass
@@ -43,25 +50,15 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
     `extract=False` stores the article without looking for statements. `extractor` replaces the
     statement finder (tests); it takes the finder's arguments and returns its Extraction.
     """
-    tags = list({t.casefold(): t for t in [*parsed.tags, *tags]}.values())
-    fields = {
-        "headline": fit(parsed.headline, Article, "headline"),
-        "standfirst": "\n".join(parsed.standfirst),
-        "author_bio": parsed.author_bio,
-        "published": parsed.published or published,
-        "url": parsed.url or None,
-    }
-    outlet = parsed.outlet or outlet
+    tags, fields, outlet = _tags(parsed, tags), _fields(parsed, published), parsed.outlet or outlet
     with transaction.atomic():
         article = _existing(parsed)
         if article is not None and article.content_hash == parsed.content_hash:
             return _refresh(article, fields, outlet, parsed.authors, tags)
         outcome = Outcome("updated" if article else "created", article or Article())
         article, old_body = outcome.article, outcome.article.body
-        extraction = (
-            extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors)) if extract else None
-        )
-        linker = _linker(parsed.authors, extraction)
+        extraction = _extract(parsed, extractor) if extract else None
+        linker = _linker([(parsed.authors, extraction)])
         _set_fields(article, fields, outlet)
         article.body, article.content_hash = parsed.body, parsed.content_hash
         article.source_file = fit(parsed.source, Article, "source_file") or article.source_file
@@ -78,10 +75,168 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
                 article.tags.set(tags)
             kept = _keep_reviewed(article, old_body, outcome)
         if extraction is not None:
-            linker.add_memberships(mentions=extraction.people, article=article)
-            _store_statements(article, extraction, kept, linker, outcome)
+            linker.add_memberships(found=[(article, extraction.people)])
+            statements = _statements(article, extraction, kept, linker)
+            bulk_create_with_history(statements, Statement, batch_size=INSERT_BATCH)
+            outcome.statements = len(statements)
         outcome.people, outcome.organisations = linker.created_people, linker.created_organisations
         return outcome
+
+
+def import_batch(*, parsed_list, outlet="", published=None, tags=(), extract=True, extractor=extract_statements,
+                 found=None):
+    """Imports `parsed_list` as import_article() would, one after the other, and returns for each
+    article, in order, its Outcome or the exception that kept it out.
+
+    The new articles are stored together in one transaction. The articles that update or repeat a
+    stored one, or an earlier one of the list, go through import_article() after it, and so does
+    every article of the batch when that transaction fails, so that only a bad one is left out.
+    `found` is what find_statements() gave for `parsed_list`, when it ran beforehand (the command
+    runs it in a second process while it stores the previous batch).
+    """
+    if extract and found is None:
+        found = find_statements(parsed_list, extractor)
+    found = found if extract else [None] * len(parsed_list)
+    options = {"outlet": outlet, "published": published, "tags": tags, "extract": extract}
+    results = [None] * len(parsed_list)
+    hashes = [p.content_hash for p in parsed_list]  # a property that hashes the text each time
+    seen, new, alone = _stored_keys(parsed_list, hashes), [], []
+    for i, parsed in enumerate(parsed_list):
+        if isinstance(found[i], Exception):
+            results[i] = found[i]
+            continue
+        keys = _keys(parsed, hashes[i])
+        (alone if keys & seen else new).append(i)
+        seen |= keys
+    try:
+        with transaction.atomic():
+            created = _create([parsed_list[i] for i in new], [found[i] for i in new], outlet, published, tags)
+    except Exception:
+        alone += new
+    else:
+        for i, outcome in zip(new, created, strict=True):
+            results[i] = outcome
+    for i in sorted(alone):
+        try:
+            results[i] = import_article(parsed=parsed_list[i], extractor=_given(found[i]), **options)
+        except Exception as err:  # a database rule fails one article, not the batch
+            results[i] = err
+    return results
+
+
+def find_statements(parsed_list, extractor=extract_statements):
+    """The finder's Extraction for each article, or the exception it raised: a bug in the finder
+    fails one article, not the batch."""
+    found = []
+    for parsed in parsed_list:
+        try:
+            found.append(_extract(parsed, extractor))
+        except Exception as err:
+            found.append(err)
+    return found
+
+
+def _given(extraction):
+    """An extractor that returns what the finder found already."""
+    return lambda *args, **kwargs: extraction
+
+
+def _create(parsed_list, extractions, outlet, published, tags):
+    """Stores new articles with a few queries for all of them; their Outcomes, in order."""
+    if not parsed_list:
+        return []
+    linker = _linker([(p.authors, e) for p, e in zip(parsed_list, extractions, strict=True)])
+    outlets = _outlets({p.outlet or outlet for p in parsed_list} - {""})
+    articles = []
+    for parsed, slug in zip(parsed_list, unique_slugs(Article, [p.headline for p in parsed_list]), strict=True):
+        article = Article(body=parsed.body, content_hash=parsed.content_hash, slug=slug,
+                          source_file=fit(parsed.source, Article, "source_file"))
+        _set_fields(article, _fields(parsed, published), "")
+        article.outlet = outlets.get(parsed.outlet or outlet)
+        articles.append(article)
+    articles = bulk_create_with_history(articles, Article, batch_size=INSERT_BATCH)
+    Authorship.objects.bulk_create(
+        [a for article, p in zip(articles, parsed_list, strict=True) for a in _byline(article, p.authors, linker)],
+        batch_size=INSERT_BATCH,
+    )
+    _add_tags(articles, [_tags(p, tags) for p in parsed_list])
+    outcomes = [Outcome("created", article) for article in articles]
+    found = [(o, e) for o, e in zip(outcomes, extractions, strict=True) if e is not None]
+    if found:
+        linker.add_memberships(found=[(o.article, e.people) for o, e in found])
+        statements = []
+        for outcome, extraction in found:
+            mine = _statements(outcome.article, extraction, [], linker)
+            outcome.statements = len(mine)
+            statements += mine
+        bulk_create_with_history(statements, Statement, batch_size=INSERT_BATCH)
+    # The batch shares its new people and organisations; only the totals are reported, so the
+    # first article carries them.
+    outcomes[0].people, outcomes[0].organisations = linker.created_people, linker.created_organisations
+    return outcomes
+
+
+def _stored_keys(parsed_list, hashes):
+    """The keys (see _keys) of `parsed_list` that stored articles hold, in one query."""
+    match = Q(content_hash__in=hashes) | Q(url__in={p.url for p in parsed_list if p.url})
+    match |= Q(source_file__in={p.source for p in parsed_list if p.whole_file and p.source})
+    stored = set()
+    for content_hash, url, source in Article.objects.filter(match).order_by().values_list(
+            "content_hash", "url", "source_file"):
+        stored |= {("hash", content_hash), ("url", url), ("file", source)}
+    return stored
+
+
+def _keys(parsed, content_hash):
+    """What _existing() finds an article by: its text, its URL, and the file that holds only it."""
+    keys = {("hash", content_hash)}
+    if parsed.url:
+        keys.add(("url", parsed.url))
+    if parsed.whole_file and parsed.source:
+        keys.add(("file", parsed.source))
+    return keys
+
+
+def _extract(parsed, extractor):
+    return extractor(parsed.paragraphs, headline=parsed.headline, authors=tuple(parsed.authors))
+
+
+def _tags(parsed, tags):
+    """The article's own tags and the batch's, once each whatever their case."""
+    return list({t.casefold(): t for t in [*parsed.tags, *tags]}.values())
+
+
+def _fields(parsed, published):
+    return {
+        "headline": fit(parsed.headline, Article, "headline"),
+        "standfirst": "\n".join(parsed.standfirst),
+        "author_bio": parsed.author_bio,
+        "published": parsed.published or published,
+        "url": parsed.url or None,
+    }
+
+
+def _add_tags(articles, tag_lists):
+    """article.tags.add(*tags) for many new articles at once. As taggit does with
+    TAGGIT_CASE_INSENSITIVE, a name takes the oldest tag spelled alike in any case, and a new tag
+    gets its slug from Tag.save()."""
+    names = {}
+    for tags in tag_lists:
+        for tag in tags:
+            names.setdefault(tag.casefold(), tag)  # a new tag is spelled as the first article has it
+    if not names:
+        return
+    found = {}
+    for tag in Tag.objects.filter(reduce(or_, (Q(name__iexact=n) for n in names.values()))).order_by("pk"):
+        found.setdefault(tag.name.casefold(), tag)
+    for key, name in names.items():
+        if key not in found:
+            found[key] = Tag.objects.create(name=name)
+    TaggedArticle.objects.bulk_create(
+        [TaggedArticle(content_object=a, tag=found[t.casefold()]) for a, tags in zip(articles, tag_lists, strict=True)
+         for t in tags],
+        batch_size=INSERT_BATCH,
+    )
 
 
 def _existing(parsed):
@@ -100,16 +255,19 @@ def _existing(parsed):
     return None
 
 
-def _linker(authors, extraction):
-    """One lookup of every person and organisation the article names: byline, mentions and speakers."""
-    people = dict.fromkeys(authors, "")
-    groups = []
-    if extraction is not None:
+def _linker(found):
+    """One lookup of every person and organisation that `found`, pairs of a byline and an
+    Extraction (or None), names: bylines, mentions and speakers."""
+    people, groups = {}, []
+    for authors, extraction in found:
+        people.update((a, people.get(a, "")) for a in authors)
+        if extraction is None:
+            continue
         for mention in extraction.people:
             people[mention.name] = people.get(mention.name) or mention.description
         people.update((f.speaker.name, "") for f in extraction.statements
                       if f.speaker.kind == "person" and f.speaker.name not in people)
-        groups = (
+        groups.append(
             [[o.name, o.acronym or "", *o.names] for o in extraction.organisations]
             + [[f.speaker.name] for f in extraction.statements if f.speaker.kind == "organisation"]
             + [[f.speaker_organisation] for f in extraction.statements if f.speaker_organisation]
@@ -155,19 +313,29 @@ def _refresh(article, fields, outlet, authors, tags):
 
 
 def _outlet(name):
-    name = fit(name, Outlet, "name")
-    outlet = Outlet.objects.filter(name=name).order_by().first()
-    return outlet or Outlet.objects.create(name=name, slug=unique_slugs(Outlet, [name])[0])
+    return _outlets([name])[name]
+
+
+def _outlets(names):
+    """The outlet of each name, created when there is none by that name."""
+    fitted = {name: fit(name, Outlet, "name") for name in names}
+    found = {o.name: o for o in Outlet.objects.filter(name__in=fitted.values()).order_by()}
+    new = [name for name in dict.fromkeys(fitted.values()) if name not in found]
+    for name, slug in zip(new, unique_slugs(Outlet, new), strict=True):
+        found[name] = Outlet.objects.create(name=name, slug=slug)
+    return {name: found[f] for name, f in fitted.items()}
 
 
 def _set_byline(article, authors, linker, *, replace):
-    """The authors in byline order; a name given twice counts once."""
     if replace and authors:
         article.authorships.all().delete()
+    Authorship.objects.bulk_create(_byline(article, authors, linker))
+
+
+def _byline(article, authors, linker):
+    """The authorships in byline order; a name given twice counts once."""
     people = {p.pk: p for p in map(linker.person, authors) if p}
-    Authorship.objects.bulk_create(
-        Authorship(article=article, person=p, position=i) for i, p in enumerate(people.values())
-    )
+    return [Authorship(article=article, person=p, position=i) for i, p in enumerate(people.values())]
 
 
 def _keep_reviewed(article, old_body, outcome):
@@ -211,9 +379,10 @@ def _nearest(body, words, old_start):
     return best
 
 
-def _store_statements(article, extraction, kept, linker, outcome):
-    """The finder's statements, linked to their speakers: one per span, none repeating the words of
-    another (a paragraph printed twice), none overlapping a statement an editor kept."""
+def _statements(article, extraction, kept, linker):
+    """The finder's statements as unsaved Statements, linked to their speakers: one per span, none
+    repeating the words of another (a paragraph printed twice), none overlapping a statement an
+    editor kept."""
     spans, prints = set(), {s.fingerprint for s in kept}
     statements = []
     for found in sorted(extraction.statements, key=lambda f: (f.start, f.end)):
@@ -228,8 +397,7 @@ def _store_statements(article, extraction, kept, linker, outcome):
         spans.add((statement.start, statement.end))
         prints.add(statement.fingerprint)
         statements.append(statement)
-    bulk_create_with_history(statements, Statement)
-    outcome.statements = len(statements)
+    return statements
 
 
 def _statement(article, found, linker):

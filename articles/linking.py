@@ -1,8 +1,9 @@
 """Resolves the people and organisations an article names to records, creating the new ones.
 
-Part of the import service: one Linker per article looks every name up in a few queries
-(PersonName/OrganisationName by matching key, then the records' own names), creates what is
-missing in bulk with its history, and records the roles printed beside each name.
+Part of the import service: one Linker per article, or per batch of new articles, looks every
+name up in a few queries (PersonName/OrganisationName by matching key, then the records' own
+names), creates what is missing in bulk with its history, and records the roles printed beside
+each name.
 """
 from functools import lru_cache
 
@@ -44,13 +45,13 @@ def unique_slugs(model, names):
 
 
 class Linker:
-    """The people and organisations of one article; `created_people` and `created_organisations`
-    count what this article added to the archive."""
+    """The people and organisations of one article or batch; `created_people` and
+    `created_organisations` count what it added to the archive."""
 
     def __init__(self, *, people, organisation_groups):
         """people: every name to resolve, with the description to give a new person ("" for none).
-        organisation_groups: lists of spellings that name one organisation (canonical name first,
-        then the acronym and other spellings)."""
+        organisation_groups: for each article, lists of spellings that name one organisation
+        (canonical name first, then the acronym and other spellings)."""
         self.created_people = self.created_organisations = 0
         self._people = self._resolve_people({n: d for n, d in people.items() if normalise_name(n)})
         self._organisations = self._resolve_organisations(organisation_groups)
@@ -90,8 +91,12 @@ class Linker:
             self.created_people = len(people)
         return found
 
-    def _resolve_organisations(self, groups):
-        groups = _merge([[s for s in dict.fromkeys(g) if organisation_key(s)] for g in groups])
+    def _resolve_organisations(self, articles):
+        # Each article's groups are merged first, as the acronym of an organisation comes from the
+        # way one article names it ("FBI" alone in one, "Federal Bureau of Investigation (FBI)" in another).
+        named = [g for groups in articles for g in _merge([[s for s in dict.fromkeys(g) if organisation_key(s)]
+                                                            for g in groups])]
+        groups = _merge(named)
         keys = {organisation_key(s) for g in groups for s in g}
         found, known = {}, set()
         if not keys:
@@ -129,29 +134,31 @@ class Linker:
                     spellings.setdefault((org.pk, key), OrganisationName(
                         organisation=org, name=fit(spelling, OrganisationName, "name"), normalised=key))
         OrganisationName.objects.bulk_create(spellings.values())
-        for group in groups:
+        for group in named:
             org = found[organisation_key(group[0])]
             if not org.acronym and (acronym := _acronym(group)):
                 org.acronym = acronym
                 org.save(update_fields=["acronym", "updated_at"])
         return found
 
-    def add_memberships(self, *, mentions, article):
-        """One membership per distinct role and organisation of each person, learned from `article`;
-        none for a role the person already holds. Fills an empty description from the mention."""
+    def add_memberships(self, *, found):
+        """One membership per distinct role and organisation of each person, learned from the first
+        article of `found` (pairs of an article and the person mentions in it) that gives it; none
+        for a role the person already holds. Fills an empty description from a mention."""
         wanted = {}
-        for mention in mentions:
-            person = self.person(mention.name)
-            if person is None:
-                continue
-            for role, org_name in mention.roles:
-                org = self.organisation(org_name)
-                role = fit(role, Membership, "role")
-                if role or org:
-                    wanted.setdefault((person.pk, role.casefold(), org and org.pk), (person, role, org))
-            if mention.description and not person.description:
-                person.description = fit(mention.description, Person, "description")
-                person.save(update_fields=["description", "updated_at"])
+        for article, mentions in found:
+            for mention in mentions:
+                person = self.person(mention.name)
+                if person is None:
+                    continue
+                for role, org_name in mention.roles:
+                    org = self.organisation(org_name)
+                    role = fit(role, Membership, "role")
+                    if role or org:
+                        wanted.setdefault((person.pk, role.casefold(), org and org.pk), (person, role, org, article))
+                if mention.description and not person.description:
+                    person.description = fit(mention.description, Person, "description")
+                    person.save(update_fields=["description", "updated_at"])
         if not wanted:
             return
         held = Membership.objects.filter(person_id__in={k[0] for k in wanted}).order_by().values_list(
@@ -161,22 +168,25 @@ class Linker:
             wanted.pop((person_id, role.casefold(), org_id), None)
         memberships = [
             Membership(person=person, role=role, organisation=org, source_article=article)
-            for person, role, org in wanted.values()
+            for person, role, org, article in wanted.values()
         ]
-        bulk_create_with_history(memberships, Membership)
+        bulk_create_with_history(memberships, Membership, batch_size=500)
 
 
 def _merge(groups):
-    """Groups of spellings that share a matching key become one, named by the earliest group."""
-    merged = []
+    """Groups of spellings that share a matching key become one, named by the earliest group.
+    An index from key to group keeps this linear: a batch brings thousands of groups."""
+    merged, index = [], {}  # key -> the earliest merged group holding a spelling with that key
     for group in filter(None, groups):
         keys = {organisation_key(s) for s in group}
-        for other in merged:
-            if keys & {organisation_key(s) for s in other}:
-                other.extend(s for s in group if s not in other)
-                break
+        hits = [index[k] for k in keys if k in index]
+        if hits:
+            target = min(hits)
+            merged[target].extend(s for s in group if s not in merged[target])
         else:
+            target = len(merged)
             merged.append(list(group))
+        index.update(dict.fromkeys(keys, target))
     return merged
 
 

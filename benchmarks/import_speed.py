@@ -9,10 +9,15 @@ temporary file, or, when DATABASE_URL names a PostgreSQL server, a throwaway dat
 beside the one it names and dropped afterwards. Runs with DEBUG off, as production does.
 Prints articles/s and statements/s for each run.
 
-Figures on the shared 2-core machine (load average 4-6 from other work), 1000 articles, 9055
-statements: SQLite 39 articles/s with extraction, 101 without; PostgreSQL 23 and 56. The finder
-alone reads these articles at ~600/s, so storage is the cost: about 19 queries per article, and
-most of the time in building the inserts of the statements and their history rows.
+Figures on the shared 2-core machine, 1000 articles, 9055 statements, with the load average
+that other sessions put on it (our two processes compete with them for the 2 cores):
+  SQLite: 167-312 articles/s with extraction over twelve runs at load 1.2-2.0 (70-79 before
+  the batches), 900-1670 without (128-147 before); PostgreSQL: 128-213 with extraction, 667-1250
+  without (49 and 102 before).
+The command parses the next batch of 200 and runs the finder on it (~2.4 ms an article) in a
+second process while it stores the last batch (~2.4 ms an article; ~135 queries for a batch of
+200, mostly INSERTs cut at SQLite's 999 parameters). Storing is nearly all Django's and
+simple-history's work building the INSERTs of the statements and their history rows.
 """
 import argparse
 import json

@@ -20,16 +20,31 @@ class Item:
     warnings: list[str] = field(default_factory=list)
 
 
+@dataclass
+class Raw:
+    """One article's bytes, read but not yet parsed."""
+    data: bytes
+    where: str  # the file, "<stdin>"
+    source: str  # the absolute path stored with the article; "" for stdin
+    line: int = 0  # the line of a JSON Lines record; 0 for a text file, which holds one article
+
+
 def read_articles(paths, stdin=None):
     """Every article in `paths`: files, folders (recursively: .txt, .md, .jsonl) and "-" for
     `stdin` (a binary stream), which is JSON Lines when its first non-blank character is "{"."""
+    return map(parse, read_raw(paths, stdin))
+
+
+def read_raw(paths, stdin=None):
+    """What read_articles() reads, unparsed: a Raw for each article, or an Item for one that could
+    not be read. The parsing, which costs more than the reading, can then run in another process."""
     for path in paths:
         if path == "-":
             data = stdin.read()
             if data.lstrip()[:1] == b"{":
                 yield from _jsonl(data.splitlines(keepends=True), "<stdin>", "")
             else:
-                yield _text(data, "<stdin>", "")
+                yield Raw(data, "<stdin>", "")
         elif os.path.isdir(path):
             for folder, dirs, files in os.walk(path):
                 dirs.sort()
@@ -38,6 +53,13 @@ def read_articles(paths, stdin=None):
                         yield from _file(os.path.join(folder, name))
         else:
             yield from _file(path)
+
+
+def parse(raw):
+    """The Item for a Raw; an Item passes through."""
+    if isinstance(raw, Item):
+        return raw
+    return _record(raw) if raw.line else _text(raw.data, raw.where, raw.source)
 
 
 def _file(path):
@@ -55,7 +77,7 @@ def _file(path):
     except OSError as err:
         yield Item(f"{path}:1", error=err.strerror or str(err))
         return
-    yield _text(data, path, os.path.abspath(path))
+    yield Raw(data, path, os.path.abspath(path))
 
 
 def _text(data, where, source):
@@ -77,12 +99,16 @@ def _jsonl(lines, where, source):
         if len(raw) > MAX_ARTICLE_BYTES:
             yield Item(f"{where}:{number}", error=f"record larger than {MAX_ARTICLE_BYTES // 2**20} MB: refused")
             continue
-        try:
-            text, warning = decode(raw)
-            item = Item(f"{where}:{number}", parse_record(text, source=source, line=number))
-        except ParseError as err:
-            yield Item(f"{where}:{number}", error=str(err))
-            continue
-        if warning:
-            item.warnings.append(f"{where}:{number}: {warning[1]}")
-        yield item
+        yield Raw(raw, where, source, number)
+
+
+def _record(raw):
+    where = f"{raw.where}:{raw.line}"
+    try:
+        text, warning = decode(raw.data)
+        item = Item(where, parse_record(text, source=raw.source, line=raw.line))
+    except ParseError as err:
+        return Item(where, error=str(err))
+    if warning:
+        item.warnings.append(f"{where}: {warning[1]}")
+    return item
