@@ -16,9 +16,9 @@ from operator import or_
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history
 from taggit.models import Tag
 
+from articles.bulk import create_with_history
 from articles.linking import Linker, fit, unique_slugs
 from articles.models import Article, Authorship, Outlet, Statement, TaggedArticle
 from articles.text.quotes import extract as extract_statements
@@ -77,7 +77,7 @@ def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, 
         if extraction is not None:
             linker.add_memberships(found=[(article, extraction.people)])
             statements = _statements(article, extraction, kept, linker)
-            bulk_create_with_history(statements, Statement, batch_size=INSERT_BATCH)
+            create_with_history(Statement, statements)
             outcome.statements = len(statements)
         outcome.people, outcome.organisations = linker.created_people, linker.created_organisations
         return outcome
@@ -154,7 +154,7 @@ def _create(parsed_list, extractions, outlet, published, tags):
         _set_fields(article, _fields(parsed, published), "")
         article.outlet = outlets.get(parsed.outlet or outlet)
         articles.append(article)
-    articles = bulk_create_with_history(articles, Article, batch_size=INSERT_BATCH)
+    articles = create_with_history(Article, articles)
     Authorship.objects.bulk_create(
         [a for article, p in zip(articles, parsed_list, strict=True) for a in _byline(article, p.authors, linker)],
         batch_size=INSERT_BATCH,
@@ -169,7 +169,7 @@ def _create(parsed_list, extractions, outlet, published, tags):
             mine = _statements(outcome.article, extraction, [], linker)
             outcome.statements = len(mine)
             statements += mine
-        bulk_create_with_history(statements, Statement, batch_size=INSERT_BATCH)
+        create_with_history(Statement, statements)
     # The batch shares its new people and organisations; only the totals are reported, so the
     # first article carries them.
     outcomes[0].people, outcomes[0].organisations = linker.created_people, linker.created_organisations

@@ -10,8 +10,8 @@ from functools import lru_cache
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.text import slugify
-from simple_history.utils import bulk_create_with_history
 
+from articles.bulk import create_with_history
 from people import names
 from people.models import Membership, Organisation, OrganisationName, Person, PersonName
 
@@ -83,7 +83,7 @@ class Linker:
                        description=fit(descriptions[name], Person, "description"))
                 for (_, name), slug in zip(new, unique_slugs(Person, [n for _, n in new]), strict=True)
             ]
-            people = bulk_create_with_history(people, Person)
+            people = create_with_history(Person, people)
             PersonName.objects.bulk_create(
                 PersonName(person=p, name=p.name, normalised=key) for (key, _), p in zip(new, people, strict=True)
             )
@@ -121,7 +121,7 @@ class Linker:
                 Organisation(name=fit(g[0], Organisation, "name"), slug=slug, acronym=_acronym(g))
                 for g, slug in zip(new_groups, unique_slugs(Organisation, [g[0] for g in new_groups]), strict=True)
             ]
-            for group, org in zip(new_groups, bulk_create_with_history(orgs, Organisation), strict=True):
+            for group, org in zip(new_groups, create_with_history(Organisation, orgs), strict=True):
                 found.update((organisation_key(s), org) for s in group)
             self.created_organisations = len(orgs)
         # Every spelling printed becomes a name of its organisation, so the next article finds it.
@@ -170,7 +170,7 @@ class Linker:
             Membership(person=person, role=role, organisation=org, source_article=article)
             for person, role, org, article in wanted.values()
         ]
-        bulk_create_with_history(memberships, Membership, batch_size=500)
+        create_with_history(Membership, memberships)
 
 
 def _merge(groups):

@@ -9,15 +9,15 @@ temporary file, or, when DATABASE_URL names a PostgreSQL server, a throwaway dat
 beside the one it names and dropped afterwards. Runs with DEBUG off, as production does.
 Prints articles/s and statements/s for each run.
 
-Figures on the shared 2-core machine, 1000 articles, 9055 statements, with the load average
-that other sessions put on it (our two processes compete with them for the 2 cores):
-  SQLite: 167-312 articles/s with extraction over twelve runs at load 1.2-2.0 (70-79 before
-  the batches), 900-1670 without (128-147 before); PostgreSQL: 128-213 with extraction, 667-1250
-  without (49 and 102 before).
-The command parses the next batch of 200 and runs the finder on it (~2.4 ms an article) in a
-second process while it stores the last batch (~2.4 ms an article; ~135 queries for a batch of
-200, mostly INSERTs cut at SQLite's 999 parameters). Storing is nearly all Django's and
-simple-history's work building the INSERTs of the statements and their history rows.
+Figures on the 2-core machine, 1000 articles, 9456 statements, load average about 1:
+  SQLite: 323, 370 and 333 articles/s with extraction (about 3,000 statements/s), 1,100-1,250
+  without; PostgreSQL 15: 128-141 with extraction, 500-556 without. History rows included.
+  Before batching: SQLite 70-79 with extraction; with batches but Django's bulk_create and
+  simple-history's bulk helper: 200-290.
+The command parses the next batch of 200 and runs the finder on it (~2.2 ms an article) in a
+second process while it stores the last batch. Storing writes the records and their history
+rows through articles/bulk.py, which hands plain values to the driver as they are. On PostgreSQL
+most of the time is the database's own: the search triggers and GIN indexes each statement updates.
 """
 import argparse
 import json
