@@ -6,6 +6,8 @@ or drops the statements first.
 """
 from django.db import migrations
 
+from newsdesk.vendor_sql import vendor_sql
+
 MESSAGE = "statement span lies outside its article body"
 
 SQLITE = [
@@ -33,20 +35,9 @@ POSTGRES_DROP = [
 ]
 
 
-def run(statements_by_vendor):
-    def apply(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("articles", "0002_initial")]
 
     operations = [
-        migrations.RunPython(
-            run({"sqlite": SQLITE, "postgresql": POSTGRES}),
-            run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}),
-        ),
+        vendor_sql({"sqlite": SQLITE, "postgresql": POSTGRES}, {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}),
     ]

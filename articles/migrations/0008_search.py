@@ -16,6 +16,8 @@ describe the schema to Django, only to make the reads fast.
 """
 from django.db import migrations
 
+from newsdesk.vendor_sql import vendor_sql
+
 STATEMENT_VECTOR = """
     setweight(to_tsvector('english', coalesce(NEW.text, '')), 'A')
     || setweight(to_tsvector('english', coalesce(NEW.speaker_label, '') || ' ' || coalesce(NEW.role, '')
@@ -110,15 +112,7 @@ BACKWARD = {
 }
 
 
-def run(statements_by_vendor):
-    def apply(apps, schema_editor):
-        for sql in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(sql)
-
-    return apply
-
-
 class Migration(migrations.Migration):
     dependencies = [("articles", "0007_statement_search_trigram")]
 
-    operations = [migrations.RunPython(run(FORWARD), run(BACKWARD))]
+    operations = [vendor_sql(FORWARD, BACKWARD)]
