@@ -11,7 +11,6 @@ from django.conf import settings
 from django.contrib.redirects.models import Redirect
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from simple_history.exceptions import NotHistoricalModelError
 from simple_history.utils import get_history_manager_for_model
@@ -29,11 +28,6 @@ COUNT_ORDER = {label: i for i, label in enumerate(
 # Fields the survivor takes from a duplicate when its own are blank, so that a merge does not
 # lose a Wikidata id or a description; undo puts the survivor's blanks back.
 FILLED_WHEN_BLANK = ["description", "wikidata_id", "acronym", "notes"]
-
-# The public addresses the design fixes; used when the public URLs are not routed (as in a
-# deployment without the public site), so that old addresses still get their redirect.
-PUBLIC_PATHS = {Person: "/people/{slug}/", Organisation: "/organisations/{slug}/"}
-
 
 def merge_people(*, survivor, duplicates, user=None):
     """Folds each duplicate person into the survivor; returns one Merge record per duplicate."""
@@ -127,7 +121,7 @@ def _merge_one(*, survivor, duplicate, user):
         moved["relations"][f"{related._meta.label}.{field}"] = {"moved": ids, "dropped": dropped}
 
     moved["names_created"] = _add_names(survivor, duplicate)
-    moved["redirects"] = _redirect(_public_path(duplicate), _public_path(survivor))
+    moved["redirects"] = _redirect(duplicate.get_absolute_url(), survivor.get_absolute_url())
     duplicate._history_user = user
     duplicate._change_reason = reason
     duplicate.delete()
@@ -256,13 +250,6 @@ def _add_names(survivor, duplicate):
             known.add(key(spelling))
             created.append(names_model.objects.create(**{owner: survivor, "name": spelling}).pk)
     return created
-
-
-def _public_path(record):
-    try:
-        return record.get_absolute_url()
-    except NoReverseMatch:
-        return PUBLIC_PATHS[type(record)].format(slug=record.slug)
 
 
 def _redirect(old_path, new_path):
