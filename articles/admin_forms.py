@@ -3,10 +3,10 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
+from articles.text.spans import locate_words
 from people.models import Organisation, Person
 
 from .models import Statement
-from .services import locate_words
 
 
 class StatementForm(forms.ModelForm):

@@ -22,6 +22,7 @@ from articles.bulk import create_with_history
 from articles.linking import Linker, fit, unique_slugs
 from articles.models import Article, Authorship, Outlet, Statement, TaggedArticle
 from articles.text.quotes import extract as extract_statements
+from articles.text.spans import locate_words, words_key
 from people.names import normalise_name
 
 Status = Statement.Status
@@ -40,7 +41,7 @@ class Outcome:
 
 def fingerprint(text):
     """SHA-256 of the words alone: case, punctuation, quote marks and spacing do not count."""
-    return hashlib.sha256(" ".join(re.findall(r"\w+", text.casefold())).encode()).hexdigest()
+    return hashlib.sha256(words_key(text).encode()).hexdigest()
 
 
 def import_article(*, parsed, outlet="", published=None, tags=(), extract=True, extractor=extract_statements):
@@ -348,12 +349,10 @@ def _keep_reviewed(article, old_body, outcome):
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", body)]
     for statement in kept:
         printed = old_body[statement.start:statement.end]
-        where = _nearest(body, printed, statement.start) if printed else -1
-        words = printed
-        if where < 0:
-            where, words = _nearest(body, statement.text, statement.start), statement.text
-        if where >= 0 and (where, where + len(words)) not in taken:
-            statement.start, statement.end = where, where + len(words)
+        span = locate_words(body, printed, near=statement.start) or locate_words(
+            body, statement.text, near=statement.start)
+        if span and span not in taken:
+            statement.start, statement.end = span
         else:
             index = min(old_body.count("\n\n", 0, statement.start), len(paragraphs) - 1)
             start, end = paragraphs[index]
@@ -367,16 +366,6 @@ def _keep_reviewed(article, old_body, outcome):
         taken.add((statement.start, statement.end))
         statement.save()
     return kept
-
-
-def _nearest(body, words, old_start):
-    """Where `words` occur in `body`, the occurrence nearest the old position; -1 when nowhere."""
-    best, at = -1, body.find(words)
-    while at >= 0:
-        if best < 0 or abs(at - old_start) < abs(best - old_start):
-            best = at
-        at = body.find(words, at + 1)
-    return best
 
 
 def _statements(article, extraction, kept, linker):

@@ -3,7 +3,6 @@
 Bulk paths update with one query per batch and then write one history row per statement, so the
 history of a statement is complete however it was changed.
 """
-import re
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,23 +11,6 @@ from django.utils import timezone
 from .models import Correction, Statement
 
 BATCH_SIZE = 1000
-
-
-def locate_words(body, words, *, near=0):
-    """Returns the (start, end) span of `words` in `body`, or None when they are not there.
-
-    Any run of white space matches any other, since editors retype line breaks and double
-    spaces as one space. Of several occurrences the one nearest `near` wins: an editor who
-    trims a quote means the occurrence they were looking at.
-    """
-    tokens = words.split()
-    if not tokens:
-        return None
-    pattern = re.compile(r"\s+".join(re.escape(token) for token in tokens))
-    spans = [match.span() for match in pattern.finditer(body)]
-    if not spans:
-        return None
-    return min(spans, key=lambda span: abs(span[0] - near))
 
 
 def review_statements(*, statements, status, user):

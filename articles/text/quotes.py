@@ -8,7 +8,6 @@ reported (reported speech), names (speaker phrases) and mentions (surnames, pron
 """
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from articles.text import attribution as attr
@@ -70,7 +69,6 @@ _RESOLUTION = {"person": 1.0, "surname": 0.95, "pronoun": 0.85, "organisation": 
 _QUOTE_CHARS = "\u201c\u201d\""
 _PREPOSITIONS = frozenset(("for", "of", "at", "with", "from", ""))
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 
 
 @dataclass
@@ -262,7 +260,7 @@ def _statements(article, candidates):
         statement = _statement(article, candidate)
         if statement is None:
             continue
-        key = _text_key(statement.text)
+        key = spans.words_key(statement.text)
         if key in seen or not key:
             continue
         seen.add(key)
@@ -365,11 +363,6 @@ def _renamed(phrase, name):
     phrase.name = name
     phrase.kind = "person"
     return phrase
-
-
-def _text_key(text):
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD).casefold()
-    return re.sub(r"\W+", " ", text).strip()
 
 
 def _people(article, statements):

@@ -6,6 +6,7 @@ left open at the end of a paragraph and resumed by an opening mark at the start 
 one quotation printed over several paragraphs (the newspaper convention).
 """
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from articles.text.lexicon import words
@@ -129,3 +130,26 @@ def sentences(text, start, end):
     if at < end:
         spans.append((at, end))
     return spans
+
+
+def locate_words(body, words, *, near=0):
+    """Returns the (start, end) span of `words` in `body`, or None when they are not there.
+
+    Any run of white space matches any other, since editors retype line breaks and double
+    spaces as one space. Of several occurrences the one nearest `near` wins: an editor who
+    trims a quote means the occurrence they were looking at.
+    """
+    tokens = words.split()
+    if not tokens:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(token) for token in tokens))
+    spans = [match.span() for match in pattern.finditer(body)]
+    if not spans:
+        return None
+    return min(spans, key=lambda span: abs(span[0] - near))
+
+
+def words_key(text):
+    """The words alone, case-folded: quote marks, punctuation and spacing do not count. Two printings
+    of one quotation share it (a paragraph printed twice, the same words in another outlet)."""
+    return " ".join(re.findall(r"\w+", unicodedata.normalize("NFKC", text or "").casefold()))
