@@ -8,6 +8,8 @@ from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
+from people.names import normalise_name, organisation_key
+
 wikidata_id_validator = RegexValidator(r"^Q[1-9][0-9]*$", "A Wikidata id is a Q followed by digits, such as Q42.")
 WIKIDATA_HELP = "Wikidata item id (Q followed by digits), so that readers and tools can tell namesakes apart."
 
@@ -86,8 +88,6 @@ class PersonName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from people.names import normalise_name
-
         self.normalised = normalise_name(self.name)
         super().save(*args, **kwargs)
 
@@ -153,8 +153,6 @@ class OrganisationName(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        from people.names import organisation_key
-
         self.normalised = organisation_key(self.name)
         super().save(*args, **kwargs)
 
